@@ -1,0 +1,3 @@
+package dev.peering.asn.domain;
+
+public record Contact(ContactRole role, String email, String phone) {}

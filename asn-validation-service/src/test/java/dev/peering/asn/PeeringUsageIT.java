@@ -1,0 +1,94 @@
+package dev.peering.asn;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.peering.events.EventJson;
+import dev.peering.events.PeeringEvent;
+import dev.peering.testsupport.KafkaTestResource;
+import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TopicReader;
+import dev.peering.testsupport.TopicWriter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The peering-events consumer: which PeerAsns live peerings use, poison events, redelivery. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class PeeringUsageIT {
+
+    static final String PEERINGS = "peering.peering-events";
+
+    static String peeringEvent(String type, String peeringId, String peerAsnId, String sub) {
+        return EventJson.write(EventJson.newEvent(
+                type,
+                PeeringEvent.SOURCE,
+                peeringId,
+                "corr-test",
+                sub,
+                new PeeringEvent(peeringId, sub, "rg", "p", peerAsnId, "Seattle", null, "Updating", null, List.of())));
+    }
+
+    @Test
+    void aPeerAsnUsedByALivePeeringCannotBeDeleted() {
+        String sub = "sub-" + UUID.randomUUID();
+        String path = "/subscriptions/" + sub + "/providers/Microsoft.Peering/peerAsns/used";
+        given().queryParam("api-version", "2022-10-01")
+                .contentType(ContentType.JSON)
+                .body(PeerAsnApiIT.body(3356, "Contoso"))
+                .put(path)
+                .then()
+                .statusCode(201);
+        String peeringId = "/subscriptions/" + sub + "/resourceGroups/rg/providers/Microsoft.Peering/peerings/p";
+        String created = peeringEvent(PeeringEvent.CREATED, peeringId, path, sub);
+        TopicWriter.send(PEERINGS, peeringId, created);
+        // the same event delivered twice is applied once; deleting the peering frees the PeerAsn
+        TopicWriter.send(PEERINGS, peeringId, created);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("api-version", "2022-10-01")
+                .delete(path)
+                .then()
+                .statusCode(409)
+                .body("error.code", equalTo("PeerAsnInUse"))
+                .body("error.message", containsString(peeringId)));
+
+        TopicWriter.send(PEERINGS, peeringId, peeringEvent(PeeringEvent.DELETED, peeringId, path, sub));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("api-version", "2022-10-01")
+                .delete(path)
+                .then()
+                .statusCode(200));
+    }
+
+    @Test
+    void poisonEventsGoToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        String marker = UUID.randomUUID().toString();
+        try (TopicReader dlq = new TopicReader("asn-validation-service.peering-events.dlq")) {
+            String sub = "sub-" + marker;
+            String key = "/subscriptions/" + sub + "/resourceGroups/rg/providers/Microsoft.Peering/peerings/x";
+            TopicWriter.send(PEERINGS, key, "{not json " + marker);
+            String unknownType = peeringEvent("dev.peering.peering.somethingNew", key, "a", sub);
+            TopicWriter.send(PEERINGS, key, unknownType);
+
+            var dead = dlq.awaitEvents(r -> key.equals(r.key()), 2);
+            assertEquals(2, dead.size());
+            for (var d : dead) {
+                assertNotNull(d.headers().get("dead-letter-reason"));
+                assertEquals(PEERINGS, d.headers().get("dead-letter-topic"));
+                assertNotNull(d.headers().get("dead-letter-partition"));
+                assertNotNull(d.headers().get("dead-letter-offset"));
+            }
+        }
+        // a good event after the poison is still applied
+        aPeerAsnUsedByALivePeeringCannotBeDeleted();
+    }
+}

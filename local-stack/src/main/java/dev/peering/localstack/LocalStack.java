@@ -1,0 +1,479 @@
+package dev.peering.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs the control plane on a developer's machine: PostgreSQL, Kafka and the four services, each
+ * in its own process, with their data under one folder that survives restarts.
+ */
+public final class LocalStack {
+
+    private static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration POSTGRES_STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration LAUNCHER_STOP_GRACE = Duration.ofSeconds(90);
+
+    private final StackOptions options;
+    private final PidFile pidFile;
+    private final Instant startedAt;
+    private final Map<String, Process> services = new LinkedHashMap<>();
+    private KafkaBroker kafka;
+    private Postgres postgres;
+    private boolean stopping;
+
+    private LocalStack(StackOptions options, Instant startedAt) {
+        this.options = options;
+        this.pidFile = new PidFile(options.dataDir());
+        this.startedAt = startedAt;
+    }
+
+    public static void main(String[] args) {
+        int exitCode;
+        try {
+            StackOptions options = StackOptions.parse(args, System.getenv());
+            exitCode = switch (options.command()) {
+                case "stop" -> stop(options);
+                case "status" -> status(options);
+                case "help" -> {
+                    System.out.print(StackOptions.USAGE);
+                    yield 0;
+                }
+                default -> new LocalStack(options, startedAt()).up();};
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(StackOptions.USAGE);
+            exitCode = 2;
+        }
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** {@code ./stack} passes the time it was called, so the time printed covers the build check too. */
+    private static Instant startedAt() {
+        String fromScript = System.getenv("STACK_STARTED_AT_MS");
+        if (fromScript != null && fromScript.matches("\\d+")) {
+            return Instant.ofEpochMilli(Long.parseLong(fromScript));
+        }
+        return ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+    }
+
+    private int up() {
+        try {
+            if (!clearPreviousRun()) {
+                return 1;
+            }
+            if (options.wipe()) {
+                wipe(options.dataDir(), options.root());
+            }
+            Files.createDirectories(options.logDir());
+            try (Stream<Path> logs = Files.list(options.logDir())) {
+                for (Path log :
+                        logs.filter(path -> path.toString().endsWith(".log")).toList()) {
+                    Files.delete(log);
+                }
+            }
+            List<ServiceSpec> toStart = options.infraOnly() ? List.of() : servicesWithJar();
+            checkPortsFree(toStart);
+            Path libDir = libDir();
+
+            Runtime.getRuntime().addShutdownHook(new Thread(this::shutDown, "local-stack-shutdown"));
+            pidFile.add(
+                    PidFile.LAUNCHER,
+                    ProcessHandle.current().pid(),
+                    options.dataDir().toString());
+            System.out.println("Data folder " + options.dataDir() + ", logs in " + options.logDir());
+
+            startKafka(libDir);
+            startPostgres();
+            kafka.awaitReady(KAFKA_READY_TIMEOUT);
+            printReady("Kafka", "localhost:" + options.port(StackOptions.KAFKA));
+
+            List<String> notReady = startServices(toStart);
+            String elapsed = seconds(Duration.between(startedAt, Instant.now()));
+            if (notReady.isEmpty()) {
+                System.out.println("All ready in " + elapsed + " s. Ctrl-C (or ./stack down) stops the stack.");
+            } else {
+                System.out.println("Ready in " + elapsed + " s, except " + String.join(", ", notReady)
+                        + ". Ctrl-C (or ./stack down) stops the stack.");
+            }
+            reportUnexpectedExits();
+            new CountDownLatch(1).await();
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (Exception e) {
+            System.err.println("The stack did not start: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * Refuses to start beside a running stack, and stops what a launcher killed with SIGKILL left
+     * behind (PostgreSQL and Kafka would otherwise hold the ports and the data folder).
+     */
+    private boolean clearPreviousRun() {
+        List<PidFile.Entry> entries = pidFile.read();
+        Optional<PidFile.Entry> launcher = entries.stream()
+                .filter(entry -> entry.name().equals(PidFile.LAUNCHER))
+                .filter(entry -> entry.liveProcess(options.dataDir()).isPresent())
+                .findFirst();
+        if (launcher.isPresent()) {
+            System.err.println("A stack is already running from " + options.dataDir() + " (launcher pid "
+                    + launcher.get().pid() + "). Stop it first: ./stack down");
+            return false;
+        }
+        if (!entries.isEmpty()) {
+            stopInOrder(entries, options.dataDir(), "Stopping what a previous run left running: ");
+            pidFile.delete();
+        }
+        return true;
+    }
+
+    private List<ServiceSpec> servicesWithJar() {
+        List<ServiceSpec> found = new ArrayList<>();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            Path jar = service.runnerJar(options.root());
+            if (Files.isRegularFile(jar)) {
+                found.add(service);
+            } else {
+                System.out.println("Skipping " + service.module() + ": "
+                        + options.root().relativize(jar) + " is missing (build it with: mvn -DskipTests package)");
+            }
+        }
+        return found;
+    }
+
+    private void checkPortsFree(List<ServiceSpec> toStart) {
+        List<String> names =
+                new ArrayList<>(List.of(StackOptions.POSTGRES, StackOptions.KAFKA, StackOptions.KAFKA_CONTROLLER));
+        toStart.forEach(service -> names.add(service.module()));
+        List<String> taken = new ArrayList<>();
+        for (String name : names) {
+            int port = options.port(name);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(false);
+            } catch (IOException e) {
+                taken.add(name + " (" + port + ")");
+            }
+        }
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("ports already in use: " + String.join(", ", taken)
+                    + ". Stop what holds them or pick others with --NAME-port (see --help).");
+        }
+    }
+
+    private static Path libDir() throws URISyntaxException {
+        Path location = Path.of(LocalStack.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        Path libDir = location.getParent().resolve("lib");
+        try (Stream<Path> jars = Files.list(libDir)) {
+            if (jars.noneMatch(jar -> jar.getFileName().toString().startsWith("kafka_2.13-"))) {
+                throw new IllegalStateException("no Kafka jar in " + libDir);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    libDir + " is missing: build the launcher with mvn -pl local-stack -am -DskipTests package", e);
+        }
+        return libDir;
+    }
+
+    private void startKafka(Path libDir) throws IOException, InterruptedException {
+        synchronized (this) {
+            if (stopping) {
+                throw new IllegalStateException("stopping");
+            }
+            kafka = KafkaBroker.start(options, libDir);
+            pidFile.add(StackOptions.KAFKA, kafka.process().pid(), "localhost:" + options.port(StackOptions.KAFKA));
+        }
+    }
+
+    /** Holds the lock while PostgreSQL starts, so that Ctrl-C meanwhile still stops it once up. */
+    private synchronized void startPostgres() throws Exception {
+        if (stopping) {
+            throw new IllegalStateException("stopping");
+        }
+        int port = options.port(StackOptions.POSTGRES);
+        postgres = Postgres.start(
+                options.dataDir().resolve("postgres"), port, options.logDir().resolve("postgres.log"));
+        pidFile.add(StackOptions.POSTGRES, postgres.pid(), "localhost:" + port);
+        List<String> created = postgres.createDatabases(ServiceSpec.databases());
+        printReady(
+                "PostgreSQL",
+                "jdbc:postgresql://localhost:" + port + "/{" + String.join(",", ServiceSpec.databases()) + "} user "
+                        + Postgres.USER + "/" + Postgres.PASSWORD
+                        + (created.isEmpty() ? "" : ", created " + String.join(", ", created)));
+    }
+
+    /** Starts the services at once and waits for each to be ready; returns those that are not. */
+    private List<String> startServices(List<ServiceSpec> toStart) throws IOException {
+        Map<ServiceSpec, Process> started = new LinkedHashMap<>();
+        synchronized (this) {
+            if (stopping) {
+                throw new IllegalStateException("stopping");
+            }
+            for (ServiceSpec service : toStart) {
+                Process process = Processes.start(
+                        serviceCommand(service),
+                        serviceEnvironment(service),
+                        options.root(),
+                        options.logDir().resolve(service.module() + ".log"));
+                services.put(service.module(), process);
+                started.put(service, process);
+                pidFile.add(service.module(), process.pid(), url(service));
+            }
+        }
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        List<CompletableFuture<Optional<String>>> waits = started.entrySet().stream()
+                .map(entry -> CompletableFuture.supplyAsync(() -> awaitReady(http, entry.getKey(), entry.getValue())))
+                .toList();
+        List<String> notReady = new ArrayList<>();
+        if (options.infraOnly()) {
+            return notReady;
+        }
+        ServiceSpec.ALL.stream()
+                .filter(service -> !started.containsKey(service))
+                .forEach(service -> notReady.add(service.module() + " (no jar)"));
+        waits.forEach(wait -> wait.join().ifPresent(notReady::add));
+        return notReady;
+    }
+
+    private List<String> serviceCommand(ServiceSpec service) {
+        List<String> command = new ArrayList<>();
+        command.add(Processes.java());
+        command.addAll(options.serviceJavaOptions());
+        // Names the data folder in the command line, which is how stop recognises its processes.
+        command.add("-Dpeering.stack.data-dir=" + options.dataDir());
+        command.add("-jar");
+        command.add(service.runnerJar(options.root()).toString());
+        return command;
+    }
+
+    private Map<String, String> serviceEnvironment(ServiceSpec service) {
+        return Map.of(
+                "QUARKUS_PROFILE",
+                "local",
+                "QUARKUS_HTTP_PORT",
+                String.valueOf(options.port(service.module())),
+                "KAFKA_BOOTSTRAP_SERVERS",
+                "localhost:" + options.port(StackOptions.KAFKA),
+                "QUARKUS_DATASOURCE_JDBC_URL",
+                "jdbc:postgresql://localhost:" + options.port(StackOptions.POSTGRES) + "/" + service.database(),
+                "QUARKUS_DATASOURCE_USERNAME",
+                Postgres.USER,
+                "QUARKUS_DATASOURCE_PASSWORD",
+                Postgres.PASSWORD);
+    }
+
+    private String url(ServiceSpec service) {
+        return "http://localhost:" + options.port(service.module());
+    }
+
+    /** Polls the readiness endpoint until it answers 200; returns why not, if it never does. */
+    private Optional<String> awaitReady(HttpClient http, ServiceSpec service, Process process) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        Path log = options.logDir().resolve(service.module() + ".log");
+        long deadline = System.nanoTime() + SERVICE_READY_TIMEOUT.toNanos();
+        try {
+            while (true) {
+                if (!process.isAlive()) {
+                    System.out.println(service.module() + " exited with code " + process.exitValue()
+                            + " before it was ready. Last lines of " + log + ":\n" + Processes.tail(log, 15));
+                    return Optional.of(service.module() + " (exited)");
+                }
+                if (isReady(http, request)) {
+                    printReady(service.module(), url(service));
+                    return Optional.empty();
+                }
+                if (System.nanoTime() > deadline) {
+                    System.out.println(service.module() + " not ready after " + SERVICE_READY_TIMEOUT.toSeconds()
+                            + " s; see " + log);
+                    return Optional.of(service.module() + " (not ready)");
+                }
+                process.waitFor(250, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(service.module() + " (interrupted)");
+        }
+    }
+
+    private static boolean isReady(HttpClient http, HttpRequest request) throws InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void reportUnexpectedExits() {
+        Map<String, Process> watched = new LinkedHashMap<>(services);
+        watched.put("Kafka", kafka.process());
+        watched.forEach((name, process) -> process.onExit().thenAccept(exited -> {
+            synchronized (this) {
+                if (!stopping) {
+                    System.out.println(name + " exited with code " + exited.exitValue() + "; see " + options.logDir());
+                }
+            }
+        }));
+    }
+
+    private void printReady(String name, String where) {
+        System.out.printf(
+                "  %-24s %-40s ready at %s s%n", name, where, seconds(Duration.between(startedAt, Instant.now())));
+    }
+
+    /** Shutdown hook: services first, so they never see Kafka or PostgreSQL vanish under them. */
+    private void shutDown() {
+        synchronized (this) {
+            stopping = true;
+        }
+        System.out.println("Stopping the stack...");
+        Processes.stopAll(services.values().stream().map(Process::toHandle).toList(), SERVICE_STOP_GRACE);
+        if (kafka != null) {
+            Processes.stopAll(List.of(kafka.process().toHandle()), KAFKA_STOP_GRACE);
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("Stopping PostgreSQL failed: " + e.getMessage());
+            }
+        }
+        pidFile.delete();
+        System.out.println("Stopped.");
+    }
+
+    /** {@code stop}: asks the launcher to stop its stack, or stops its leftovers if it is gone. */
+    private static int stop(StackOptions options) {
+        PidFile pidFile = new PidFile(options.dataDir());
+        List<PidFile.Entry> entries = pidFile.read();
+        if (entries.isEmpty()) {
+            System.out.println("No stack is running from " + options.dataDir() + ".");
+            return 0;
+        }
+        entries.stream()
+                .filter(entry -> entry.name().equals(PidFile.LAUNCHER))
+                .flatMap(entry -> entry.liveProcess(options.dataDir()).stream())
+                .findFirst()
+                .ifPresent(launcher -> {
+                    System.out.println("Stopping the stack (launcher pid " + launcher.pid() + ")...");
+                    Processes.stopAll(List.of(launcher), LAUNCHER_STOP_GRACE);
+                });
+        stopInOrder(entries, options.dataDir(), "Stopping: ");
+        pidFile.delete();
+        System.out.println("Stopped.");
+        return 0;
+    }
+
+    /** Stops the processes of the entries that still run: services, then Kafka, then PostgreSQL. */
+    private static void stopInOrder(List<PidFile.Entry> entries, Path dataDir, String message) {
+        List<PidFile.Entry> live = entries.stream()
+                .filter(entry -> !entry.name().equals(PidFile.LAUNCHER))
+                .filter(entry -> entry.liveProcess(dataDir).isPresent())
+                .sorted(Comparator.comparingInt(LocalStack::stopRank))
+                .toList();
+        if (live.isEmpty()) {
+            return;
+        }
+        System.out.println(message
+                + String.join(", ", live.stream().map(PidFile.Entry::name).toList()));
+        for (int rank = 0; rank <= 2; rank++) {
+            int current = rank;
+            List<ProcessHandle> handles = live.stream()
+                    .filter(entry -> stopRank(entry) == current)
+                    .flatMap(entry -> entry.liveProcess(dataDir).stream())
+                    .toList();
+            Processes.stopAll(handles, current == 2 ? POSTGRES_STOP_GRACE : KAFKA_STOP_GRACE);
+        }
+    }
+
+    private static int stopRank(PidFile.Entry entry) {
+        return switch (entry.name()) {
+            case StackOptions.KAFKA -> 1;
+            case StackOptions.POSTGRES -> 2;
+            default -> 0;
+        };
+    }
+
+    private static int status(StackOptions options) {
+        List<PidFile.Entry> entries = new PidFile(options.dataDir()).read();
+        if (entries.isEmpty()) {
+            System.out.println("No stack is running from " + options.dataDir() + ".");
+            return 0;
+        }
+        boolean allUp = true;
+        for (PidFile.Entry entry : entries) {
+            boolean running = entry.liveProcess(options.dataDir()).isPresent();
+            allUp &= running;
+            System.out.printf(
+                    "%-24s pid %-8d %-8s %s%n", entry.name(), entry.pid(), running ? "running" : "gone", entry.where());
+        }
+        return allUp ? 0 : 3;
+    }
+
+    /** Deletes the data folder, refusing anything that does not look like one. */
+    private static void wipe(Path dataDir, Path root) throws IOException {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        if (root.startsWith(dataDir)) {
+            throw new IllegalStateException("refusing to wipe " + dataDir + ": it holds the repository");
+        }
+        try (Stream<Path> children = Files.list(dataDir)) {
+            List<String> unknown = children.map(path -> path.getFileName().toString())
+                    .filter(name -> !List.of("postgres", "kafka", "logs", "config", "stack.pid")
+                            .contains(name))
+                    .toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalStateException(
+                        "refusing to wipe " + dataDir + ": it holds " + unknown + ", which the stack did not write");
+            }
+        }
+        System.out.println("Wiping " + dataDir);
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format("%.1f", duration.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.peering.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** One of the four services: its Maven module, its database and its default HTTP port. */
+record ServiceSpec(String module, String database, int defaultPort) {
+
+    static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec("asn-validation-service", "asn_validation", 8081),
+            new ServiceSpec("peering-service", "peering", 8082),
+            new ServiceSpec("connection-service", "connection", 8083),
+            new ServiceSpec("registration-service", "registration", 8084));
+
+    static List<String> databases() {
+        return ALL.stream().map(ServiceSpec::database).toList();
+    }
+
+    Path runnerJar(Path root) {
+        return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.peering.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Command line of the launcher. Every port has a default, an environment variable
+ * ({@code STACK_<NAME>_PORT}) and an option ({@code --<name>-port}), the option winning.
+ */
+record StackOptions(
+        String command,
+        Path root,
+        Path dataDir,
+        boolean wipe,
+        boolean infraOnly,
+        Map<String, Integer> ports,
+        List<String> kafkaJavaOptions,
+        List<String> serviceJavaOptions) {
+
+    static final String POSTGRES = "postgres";
+    static final String KAFKA = "kafka";
+    static final String KAFKA_CONTROLLER = "kafka-controller";
+
+    static final String USAGE =
+            """
+            Usage: local-stack [up|stop|status] [options]
+              up (default)   start PostgreSQL, Kafka and the services in the foreground; Ctrl-C stops them
+              stop           stop a stack started from the same data folder
+              status         tell which processes of the stack are running
+            Options:
+              --wipe                 delete the data folder before starting
+              --data-dir DIR         data folder (default ./.stack-data, env STACK_DATA_DIR)
+              --root DIR             repository root holding the service modules (default .)
+              --only infra           start only Kafka and PostgreSQL
+              --NAME-port N          port of NAME (env STACK_NAME_PORT), NAME one of:
+                                     postgres (15432), kafka (9092), kafka-controller (9093),
+                                     asn-validation-service (8081), peering-service (8082),
+                                     connection-service (8083), registration-service (8084)
+            Environment: STACK_KAFKA_JAVA_OPTS (default -Xmx512m),
+                         STACK_SERVICE_JAVA_OPTS (default -Xmx256m)
+            """;
+
+    int port(String name) {
+        return ports.get(name);
+    }
+
+    Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    static StackOptions parse(String[] args, Map<String, String> env) {
+        Map<String, Integer> ports = defaultPorts();
+        ports.replaceAll((name, port) -> {
+            String value = env.get("STACK_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT");
+            return value == null ? port : parsePort(name, value);
+        });
+        String command = "up";
+        Path root = Path.of("");
+        Path dataDir = Path.of(env.getOrDefault("STACK_DATA_DIR", ".stack-data"));
+        boolean wipe = false;
+        boolean infraOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "up", "stop", "status" -> command = arg;
+                case "--wipe" -> wipe = true;
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
+                case "--root" -> root = Path.of(value(args, ++i, arg));
+                case "--only" -> {
+                    String only = value(args, ++i, arg);
+                    if (!only.equals("infra")) {
+                        throw new IllegalArgumentException("--only takes 'infra', not '" + only + "'");
+                    }
+                    infraOnly = true;
+                }
+                case "-h", "--help" -> command = "help";
+                default -> {
+                    String name = arg.startsWith("--") && arg.endsWith("-port")
+                            ? arg.substring(2, arg.length() - "-port".length())
+                            : null;
+                    if (name == null || !ports.containsKey(name)) {
+                        throw new IllegalArgumentException("Unknown option: " + arg);
+                    }
+                    ports.put(name, parsePort(name, value(args, ++i, arg)));
+                }
+            }
+        }
+        return new StackOptions(
+                command,
+                root.toAbsolutePath().normalize(),
+                dataDir.toAbsolutePath().normalize(),
+                wipe,
+                infraOnly,
+                ports,
+                javaOptions(env, "STACK_KAFKA_JAVA_OPTS", "-Xmx512m"),
+                javaOptions(env, "STACK_SERVICE_JAVA_OPTS", "-Xmx256m"));
+    }
+
+    private static Map<String, Integer> defaultPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put(POSTGRES, 15432);
+        ports.put(KAFKA, 9092);
+        ports.put(KAFKA_CONTROLLER, 9093);
+        ServiceSpec.ALL.forEach(service -> ports.put(service.module(), service.defaultPort()));
+        return ports;
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int parsePort(String name, String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Port of " + name + " is not a port number: " + value);
+        }
+    }
+
+    private static List<String> javaOptions(Map<String, String> env, String variable, String defaults) {
+        String value = env.getOrDefault(variable, defaults).trim();
+        return value.isEmpty() ? List.of() : new ArrayList<>(List.of(value.split("\\s+")));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.peering.platform.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.hibernate.exception.LockAcquisitionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every failure leaves a service as the ARM error body with a stable code: never a stack trace, and
+ * never a 500 for something the caller sent.
+ */
+public class ArmExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ArmExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response arm(ArmException e) {
+        return error(e.status(), e.code(), e.getMessage());
+    }
+
+    // Jackson's own exception types are named one by one: the REST layer has built-in mappers for some
+    // of them that would otherwise answer without the ARM body.
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        com.fasterxml.jackson.core.JsonParseException.class,
+        com.fasterxml.jackson.core.exc.StreamReadException.class,
+        com.fasterxml.jackson.core.exc.InputCoercionException.class,
+        JsonMappingException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        UnrecognizedPropertyException.class,
+        com.fasterxml.jackson.databind.exc.ValueInstantiationException.class
+    })
+    public Response json(JsonProcessingException e) {
+        return error(400, "InvalidRequestContent", "The request body is not valid: " + describe(e));
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e) {
+        String message = e.getConstraintViolations().stream()
+                .map(v -> "'" + lastNode(v.getPropertyPath().toString()) + "' " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return error(400, "InvalidRequestContent", message);
+    }
+
+    /** Two writers raced on one resource: the loser is told to read it again and retry. */
+    @ServerExceptionMapper({OptimisticLockException.class, LockAcquisitionException.class})
+    public Response concurrentChange(RuntimeException e) {
+        return error(
+                409,
+                "ConcurrentModification",
+                "The resource was changed by another request at the same time; read it again and retry.");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return json(json);
+            }
+        }
+        if (e instanceof NotFoundException) {
+            return error(404, "NotFound", "No resource or operation exists at this path.");
+        }
+        if (e instanceof NotAllowedException) {
+            return error(405, "MethodNotAllowed", "This operation does not support the HTTP method used.");
+        }
+        if (e instanceof NotSupportedException) {
+            return error(415, "UnsupportedMediaType", "Send the request body as application/json.");
+        }
+        if (e instanceof NotAcceptableException) {
+            return error(406, "NotAcceptable", "This operation answers in application/json.");
+        }
+        if (status == 413) {
+            return error(413, "RequestEntityTooLarge", "The request body is larger than this service accepts.");
+        }
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return error(500, "InternalServerError", "The service failed to handle the request; try again.");
+        }
+        if (status == 400) {
+            return error(400, "InvalidRequestContent", "The request body is not valid JSON of the expected shape.");
+        }
+        return error(status, "BadRequest", e.getMessage());
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
+        LOG.error("request failed", e);
+        return error(500, "InternalServerError", "The service failed to handle the request; try again.");
+    }
+
+    public static Response error(int status, String code, String message) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(ArmError.of(code, message))
+                .build();
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown property '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof InvalidFormatException f) {
+            return "'" + path(f) + "' has a value of the wrong type or format";
+        }
+        if (e instanceof MismatchedInputException m) {
+            String path = path(m);
+            return path.isEmpty() ? "the body does not have the expected shape" : "'" + path + "' has the wrong type";
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return "'" + path(m) + "' is not valid";
+        }
+        return "malformed JSON at line "
+                + (e.getLocation() == null ? "?" : e.getLocation().getLineNr());
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String lastNode(String propertyPath) {
+        // "put.arg2.properties.peerName" -> "properties.peerName": drop the method and parameter nodes
+        String[] parts = propertyPath.split("\\.");
+        int start = parts.length > 2 && parts[1].startsWith("arg") ? 2 : (parts.length > 1 ? 1 : 0);
+        return String.join(".", java.util.Arrays.copyOfRange(parts, start, parts.length));
+    }
+}

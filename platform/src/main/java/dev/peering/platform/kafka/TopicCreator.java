@@ -1,0 +1,98 @@
+package dev.peering.platform.kafka;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates, before the channels start, every topic this service's configuration names (its outbox
+ * topic, the topics of its channels and their dead-letter topics), with the partition count and
+ * retention of configuration. The brokers do not create topics on first use.
+ */
+@ApplicationScoped
+public class TopicCreator {
+
+    private static final Logger LOG = Logger.getLogger(TopicCreator.class);
+    private static final Pattern TOPIC_PROPERTY =
+            Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(topic|dead-letter-queue\\.topic)");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "peering.topics.partitions", defaultValue = "3")
+    int partitions;
+
+    @ConfigProperty(name = "peering.topics.replication-factor", defaultValue = "1")
+    short replicationFactor;
+
+    @ConfigProperty(name = "peering.topics.retention", defaultValue = "P30D")
+    Duration retention;
+
+    @ConfigProperty(name = "peering.topics.create-timeout", defaultValue = "PT30S")
+    Duration timeout;
+
+    void create(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent startup)
+            throws InterruptedException {
+        Set<String> topics = configuredTopics(ConfigProvider.getConfig());
+        if (topics.isEmpty()) {
+            return;
+        }
+        Map<String, Object> props = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) timeout.toMillis());
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (String topic : topics) {
+                if (existing.contains(topic)) {
+                    continue;
+                }
+                NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor)
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis())));
+                try {
+                    admin.createTopics(Set.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    LOG.infof("created topic %s (%d partitions, retention %s)", topic, partitions, retention);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause(), e);
+                    }
+                }
+            }
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(
+                    "cannot reach Kafka at " + bootstrapServers + " to create topics " + topics + ": " + e, e);
+        }
+    }
+
+    static Set<String> configuredTopics(Config config) {
+        Set<String> topics = new TreeSet<>();
+        config.getOptionalValue("peering.outbox.topic", String.class).ifPresent(topics::add);
+        for (String name : config.getPropertyNames()) {
+            Matcher m = TOPIC_PROPERTY.matcher(name);
+            if (m.matches()) {
+                config.getOptionalValue(name, String.class).ifPresent(topics::add);
+            }
+        }
+        return topics;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.peering.platform.outbox;
+
+import dev.peering.events.CloudEvent;
+import dev.peering.events.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes events in the caller's transaction, so an event exists exactly when the state change it
+ * records was committed. {@link OutboxRelay} publishes them afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Event<OutboxWritten> written;
+
+    @ConfigProperty(name = "peering.outbox.topic")
+    String topic;
+
+    @ConfigProperty(name = "peering.outbox.source")
+    String source;
+
+    /**
+     * Records an event about {@code subject} (an ARM resource id) to be published with record key
+     * {@code key}.
+     *
+     * @return the event as it will be published
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent publish(
+            String key, String type, String subject, String subscription, String correlationId, Object data) {
+        CloudEvent event = EventJson.newEvent(type, source, subject, correlationId, subscription, data);
+        em.createNativeQuery("insert into outbox_event (event_id, topic, record_key, payload, correlation_id)"
+                        + " values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, event.id())
+                .setParameter(2, topic)
+                .setParameter(3, key)
+                .setParameter(4, EventJson.write(event))
+                .setParameter(5, correlationId)
+                .executeUpdate();
+        written.fire(new OutboxWritten());
+        return event;
+    }
+
+    /** Fired within the writing transaction; the relay wakes when that transaction commits. */
+    public record OutboxWritten() {}
+}

@@ -1,0 +1,217 @@
+package dev.peering.platform.outbox;
+
+import dev.peering.events.CloudEvent;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves committed outbox events to Kafka in the order they were written, then deletes them.
+ *
+ * <p>At-least-once: an event is deleted only after the broker acknowledged it, so a crash between the
+ * two publishes it again and consumers drop the duplicate by its id. Only one relay per database runs
+ * at a time (a transaction-scoped advisory lock), which keeps each key's events in order when a
+ * service runs as several instances. The relay wakes when an outbox transaction commits and polls
+ * as a safety net.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    // An arbitrary constant that names "the outbox relay" among this database's advisory locks.
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "peering.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "peering.outbox.send-timeout", defaultValue = "PT15S")
+    Duration sendTimeout;
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+    private volatile KafkaProducer<String, String> producer;
+    private volatile boolean stopping;
+
+    void start(@Observes StartupEvent startup) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sendTimeout.toMillis());
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis());
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(sendTimeout.toMillis(), 10_000));
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
+                .description("Events written to the outbox and not yet acknowledged by Kafka")
+                .register(metrics);
+        metrics.more().counter("outbox.published", List.of(), published);
+        wake();
+    }
+
+    /** Lets the last batch finish, then closes the producer: a graceful stop leaves nothing half-sent. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        executor.shutdown();
+        try {
+            executor.awaitTermination(sendTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+        wake();
+    }
+
+    @Scheduled(every = "${peering.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    /** Asks for a relay pass; passes asked for while one is queued are folded into it. */
+    public void wake() {
+        if (producer == null || stopping || !queued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(this::drain);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            queued.set(false);
+        }
+    }
+
+    /** How many events wait to be published, as of the last pass. */
+    public long backlog() {
+        return backlog.get();
+    }
+
+    private void drain() {
+        queued.set(false);
+        try {
+            int sent;
+            do {
+                sent = relayBatch();
+            } while (sent == batchSize && !stopping);
+        } catch (Exception e) {
+            LOG.warnf("outbox relay pass failed, it is retried on the next poll: %s", e.toString());
+        }
+    }
+
+    private int relayBatch() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int n = relayBatch(c);
+                c.commit();
+                return n;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int relayBatch(Connection c) throws Exception {
+        try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return 0;
+                }
+            }
+        }
+        List<Long> seqs = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "select seq, topic, record_key, payload, correlation_id from outbox_event order by seq limit ?")) {
+            select.setInt(1, batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    seqs.add(rs.getLong(1));
+                    ProducerRecord<String, String> record =
+                            new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4));
+                    record.headers()
+                            .add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                    String correlationId = rs.getString(5);
+                    if (correlationId != null) {
+                        record.headers().add("correlationid", correlationId.getBytes(StandardCharsets.UTF_8));
+                    }
+                    acks.add(producer.send(record));
+                }
+            }
+        }
+        if (!seqs.isEmpty()) {
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            try (PreparedStatement delete = c.prepareStatement("delete from outbox_event where seq = any(?)")) {
+                Array array = c.createArrayOf("bigint", seqs.toArray());
+                delete.setArray(1, array);
+                delete.executeUpdate();
+            }
+            published.addAndGet(seqs.size());
+        }
+        backlog.set(count(c));
+        return seqs.size();
+    }
+
+    private static long count(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select count(*) from outbox_event");
+                ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.peering.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real Kafka broker (KRaft, broker and controller in one node) in the test JVM, on free ports, with
+ * a new log directory per run, and topics not created on first use, as in production. One broker
+ * serves every test class of the JVM.
+ */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static KafkaClusterTestKit cluster;
+
+    /** The broker of this JVM, started on first use. */
+    public static synchronized String bootstrapServers() {
+        if (cluster == null) {
+            try {
+                KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                                .setCombined(true)
+                                .setNumBrokerNodes(1)
+                                .setNumControllerNodes(1)
+                                .build())
+                        .setConfigProp("auto.create.topics.enable", "false")
+                        .setConfigProp("offsets.topic.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.min.isr", "1")
+                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        .build();
+                kit.format();
+                kit.startup();
+                kit.waitForReadyBrokers();
+                cluster = kit;
+                Runtime.getRuntime().addShutdownHook(new Thread(KafkaTestResource::shutdown, "kafka-test-shutdown"));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the test Kafka broker", e);
+            }
+        }
+        return cluster.bootstrapServers();
+    }
+
+    private static synchronized void shutdown() {
+        if (cluster != null) {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                // the JVM is exiting; the log directory is a temporary one
+            }
+            cluster = null;
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("kafka.bootstrap.servers", bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        // the broker outlives one test class: it is shared by the JVM and closed when the JVM exits
+    }
+}

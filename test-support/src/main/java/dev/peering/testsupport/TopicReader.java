@@ -1,0 +1,104 @@
+package dev.peering.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.peering.events.CloudEvent;
+import dev.peering.events.EventJson;
+import dev.peering.events.MalformedEventException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a topic from its beginning as an outside integration would, for assertions on what a service
+ * really published.
+ */
+public final class TopicReader implements AutoCloseable {
+
+    /**
+     * One record as it was on the topic; {@code event} is null when the value is not a CloudEvent (as
+     * on a dead-letter topic).
+     */
+    public record Received(
+            String key, String value, CloudEvent event, Map<String, String> headers, int partition, long offset) {}
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<Received> received = new ArrayList<>();
+
+    public TopicReader(String topic) {
+        this(KafkaTestResource.bootstrapServers(), topic);
+    }
+
+    public TopicReader(String bootstrapServers, String topic) {
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        "false"),
+                new StringDeserializer(),
+                new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+    }
+
+    /** Waits until events matching {@code filter} number at least {@code count}, and returns them in order. */
+    public List<Received> awaitEvents(Predicate<Received> filter, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            poll();
+            return matching(filter).size() >= count;
+        });
+        return matching(filter);
+    }
+
+    /** All events received so far about {@code subject} (an ARM resource id), in topic order. */
+    public List<Received> awaitSubject(String subject, int count) {
+        return awaitEvents(r -> r.event() != null && subject.equals(r.event().subject()), count);
+    }
+
+    /** What has arrived so far, after one more poll. */
+    public List<Received> poll() {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (Header h : record.headers()) {
+                headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            received.add(new Received(
+                    record.key(),
+                    record.value(),
+                    readOrNull(record.value()),
+                    headers,
+                    record.partition(),
+                    record.offset()));
+        }
+        return List.copyOf(received);
+    }
+
+    private static CloudEvent readOrNull(String value) {
+        try {
+            return value == null ? null : EventJson.read(value);
+        } catch (MalformedEventException e) {
+            return null;
+        }
+    }
+
+    private List<Received> matching(Predicate<Received> filter) {
+        return received.stream().filter(filter).toList();
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
