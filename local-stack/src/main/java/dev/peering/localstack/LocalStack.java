@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -128,7 +130,7 @@ public final class LocalStack {
             Thread.currentThread().interrupt();
             return 1;
         } catch (Exception e) {
-            System.err.println("The stack did not start: " + e.getMessage());
+            System.err.println("The stack did not start: " + e + System.lineSeparator() + "Logs: " + options.logDir());
             return 1;
         }
     }
@@ -253,9 +255,6 @@ public final class LocalStack {
         }
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        List<CompletableFuture<Optional<String>>> waits = started.entrySet().stream()
-                .map(entry -> CompletableFuture.supplyAsync(() -> awaitReady(http, entry.getKey(), entry.getValue())))
-                .toList();
         List<String> notReady = new ArrayList<>();
         if (options.infraOnly()) {
             return notReady;
@@ -263,7 +262,17 @@ public final class LocalStack {
         ServiceSpec.ALL.stream()
                 .filter(service -> !started.containsKey(service))
                 .forEach(service -> notReady.add(service.module() + " (no jar)"));
-        waits.forEach(wait -> wait.join().ifPresent(notReady::add));
+        // A thread per service: the common pool has a single thread on a two-core machine.
+        ExecutorService pollers = Executors.newFixedThreadPool(Math.max(1, started.size()));
+        try {
+            List<CompletableFuture<Optional<String>>> waits = started.entrySet().stream()
+                    .map(entry -> CompletableFuture.supplyAsync(
+                            () -> awaitReady(http, entry.getKey(), entry.getValue()), pollers))
+                    .toList();
+            waits.forEach(wait -> wait.join().ifPresent(notReady::add));
+        } finally {
+            pollers.shutdown();
+        }
         return notReady;
     }
 
@@ -337,9 +346,11 @@ public final class LocalStack {
         }
     }
 
+    /** Tells about a process that dies after the start; one that died before was told about already. */
     private void reportUnexpectedExits() {
         Map<String, Process> watched = new LinkedHashMap<>(services);
         watched.put("Kafka", kafka.process());
+        watched.values().removeIf(process -> !process.isAlive());
         watched.forEach((name, process) -> process.onExit().thenAccept(exited -> {
             synchronized (this) {
                 if (!stopping) {

@@ -20,7 +20,8 @@ final class PidFile {
 
         /**
          * The process, if it still runs and is still ours: a pid can be reused after a reboot, so
-         * the command line must mention the stack's data folder (the launcher's mentions itself).
+         * the command line must mention the stack's data folder (the launcher's mentions itself). A
+         * zombie has no command line, and counts as gone.
          */
         Optional<ProcessHandle> liveProcess(Path dataDir) {
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(handle -> handle.info()
@@ -28,7 +29,7 @@ final class PidFile {
                     .map(line -> name.equals(LAUNCHER)
                             ? line.replace("-", "").toLowerCase().contains("localstack")
                             : line.contains(dataDir.toString()))
-                    .orElse(true));
+                    .orElse(false));
         }
     }
 

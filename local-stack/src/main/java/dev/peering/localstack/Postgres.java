@@ -38,6 +38,10 @@ final class Postgres implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 // The C locale exists everywhere; initdb fails on a LANG the machine lacks.
                 .setLocaleConfig("locale", "C")
+                // zonky turns fsync off for tests; the local stack keeps data a person relies on, so on.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setOutputRedirector(Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(Redirect.appendTo(log.toFile()))
