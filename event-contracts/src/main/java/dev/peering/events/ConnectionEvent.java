@@ -9,6 +9,10 @@ import java.time.OffsetDateTime;
  * events of one peering stay in order); the CloudEvent subject is the connection's resource id,
  * {@code <peeringId>/connections/<connectionIdentifier>}. {@code connection} is the connection's
  * configuration as it is now (no secrets), so a read model needs no other source.
+ *
+ * <p>{@code previousConnectionProvisioningState} is set while the connection is in {@code
+ * ExternalBlocker}: the state it returns to when unblocked. {@code lastFailureTimeUtc} is the time of
+ * the latest {@code ProvisioningFailed}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConnectionEvent(
@@ -26,7 +30,9 @@ public record ConnectionEvent(
         String reason,
         String errorMessage,
         OffsetDateTime changedAt,
-        PeeringEvent.Connection connection) {
+        PeeringEvent.Connection connection,
+        String previousConnectionProvisioningState,
+        OffsetDateTime lastFailureTimeUtc) {
 
     public static final String STATE_CHANGED = "dev.peering.connection.stateChanged";
     public static final String SESSION_STATE_CHANGED = "dev.peering.connection.sessionStateChanged";

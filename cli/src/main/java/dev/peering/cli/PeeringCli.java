@@ -1,0 +1,86 @@
+package dev.peering.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code peering} command: the groups and verbs {@code az peering} users know, and {@code watch}. */
+@Command(
+        name = "peering",
+        mixinStandardHelpOptions = true,
+        // every group and verb gets --help and the exit-code footer
+        scope = CommandLine.ScopeType.INHERIT,
+        version = "peering 1.0.0 (Microsoft.Peering API 2022-10-01)",
+        description = "Client of the peering control plane: Exchange peering with the route server.",
+        footer = ExitCodes.HELP
+                + "%nEnvironment: PEERING_SUBSCRIPTION, PEERING_ENDPOINT_BASE, PEERING_ASN_URL, PEERING_PEERING_URL,"
+                + " PEERING_CONNECTION_URL, PEERING_REGISTRATION_URL, PEERING_TOKEN, PEERING_OUTPUT,"
+                + " PEERING_KAFKA_BOOTSTRAP_SERVERS.%n",
+        subcommands = {
+            AsnCommands.class,
+            PeeringCommands.Group.class,
+            PeeringCommands.LocationGroup.class,
+            ConnectionCommands.class,
+            RegistrationCommands.RegisteredAsnGroup.class,
+            RegistrationCommands.ServiceGroup.class,
+            WatchCommand.class
+        })
+public final class PeeringCli extends GroupCommand {
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        CliContext ctx = new CliContext(System.getenv(), out, err, in, Clock.systemUTC(), http);
+        System.exit(run(ctx, args));
+    }
+
+    /** Runs one command line and returns its exit code (see {@link ExitCodes}). */
+    public static int run(CliContext ctx, String... args) {
+        CommandLine cli = commandLine(ctx);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(CliContext ctx) {
+        CommandLine cli = new CommandLine(PeeringCli.class, new Factory(ctx));
+        cli.setOut(ctx.out());
+        cli.setErr(ctx.err());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof CliFailure failure) {
+                ctx.err().println(failure.userMessage());
+                ctx.err().flush();
+                return failure.exitCode();
+            }
+            ctx.err().println("error: internal: " + e);
+            ctx.err().flush();
+            return ExitCodes.ARM_ERROR;
+        });
+        return cli;
+    }
+
+    /** Gives each command the context; picocli builds the rest (mixins, groups) as usual. */
+    private record Factory(CliContext ctx) implements CommandLine.IFactory {
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                Constructor<K> constructor = cls.getDeclaredConstructor(CliContext.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(ctx);
+            } catch (NoSuchMethodException noContext) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

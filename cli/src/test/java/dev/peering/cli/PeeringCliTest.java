@@ -1,0 +1,501 @@
+package dev.peering.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The command line end to end against a fake service: what is sent, what is printed, which exit code. */
+class PeeringCliTest {
+
+    static final String ASNS = "/subscriptions/sub-1/providers/Microsoft.Peering/peerAsns";
+    static final String PEERINGS = "/subscriptions/sub-1/resourceGroups/rg1/providers/Microsoft.Peering/peerings";
+    static final String PENDING =
+            "{'name':'myAsn1','properties':{'peerAsn':65000,'peerName':'Contoso'," + "'validationState':'Pending'}}";
+    static final String APPROVED = PENDING.replace("Pending", "Approved");
+
+    FakeArm arm;
+
+    @BeforeEach
+    void start() throws Exception {
+        arm = new FakeArm();
+    }
+
+    @AfterEach
+    void stop() {
+        arm.close();
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return ArmClient.JSON.readTree(text);
+    }
+
+    @Test
+    void asnCreateSendsTheArmBodyWithApiVersionCorrelationIdAndToken() throws Exception {
+        arm.on("PUT " + ASNS + "/myAsn1", 201, PENDING);
+
+        FakeArm.Run run = arm.run(
+                Map.of("PEERING_TOKEN", "t0ken"),
+                "",
+                "asn",
+                "create",
+                "-s",
+                "sub-1",
+                "-n",
+                "myAsn1",
+                "--peer-asn",
+                "65000",
+                "--peer-name",
+                "Contoso",
+                "--email",
+                "noc@contoso.example",
+                "--correlation-id",
+                "corr-42");
+
+        assertEquals(0, run.exitCode(), run.err());
+        FakeArm.Request put = arm.requests("PUT").get(0);
+        assertEquals("api-version=2022-10-01", put.query());
+        assertEquals("corr-42", put.header("x-ms-correlation-request-id"));
+        assertEquals("Bearer t0ken", put.header("Authorization"));
+        assertEquals(
+                json("{\"properties\":{\"peerAsn\":65000,\"peerName\":\"Contoso\",\"peerContactDetail\":"
+                        + "[{\"role\":\"Noc\",\"email\":\"noc@contoso.example\"}]}}"),
+                json(put.body()));
+        List<String> lines = run.out().lines().toList();
+        assertEquals("Name    PeerAsn  PeerName  ValidationState", lines.get(0));
+        assertEquals("myAsn1  65000    Contoso   Pending", lines.get(2));
+    }
+
+    @Test
+    void eachCommandSendsAFreshCorrelationIdAndVerboseShowsIt() {
+        arm.on("GET " + ASNS + "/myAsn1", 200, PENDING);
+
+        FakeArm.Run first = arm.run("asn", "show", "-s", "sub-1", "-n", "myAsn1", "--verbose");
+        arm.run("asn", "show", "-s", "sub-1", "-n", "myAsn1");
+
+        String id1 = arm.requests.get(0).header("x-ms-correlation-request-id");
+        String id2 = arm.requests.get(1).header("x-ms-correlation-request-id");
+        assertTrue(id1.matches("[0-9a-f-]{36}"), id1);
+        assertTrue(!id1.equals(id2));
+        assertTrue(first.err().contains("correlation id: " + id1), first.err());
+        assertTrue(first.err().contains("> GET " + arm.url() + ASNS + "/myAsn1?api-version=2022-10-01"), first.err());
+        assertNull(arm.requests.get(0).header("Authorization"), "no token, no Authorization header");
+    }
+
+    @Test
+    void outputJsonPrintsTheResourceAsTheServiceReturnedIt() throws Exception {
+        arm.on("GET " + ASNS + "/myAsn1", 200, PENDING);
+
+        FakeArm.Run run = arm.run("asn", "show", "-s", "sub-1", "-n", "myAsn1", "-o", "json");
+
+        assertEquals(0, run.exitCode());
+        assertEquals(json(PENDING.replace('\'', '"')), json(run.out()));
+    }
+
+    @Test
+    void anArmErrorIsExitCode1WithTheMessageTheUserShouldRead() {
+        arm.onRaw(
+                "PUT " + ASNS + "/myAsn1",
+                400,
+                "{\"error\":{\"code\":\"InvalidRequestContent\",\"message\":"
+                        + "\"'properties.peerName' may hold only letters and spaces\"}}");
+
+        FakeArm.Run run = arm.run(
+                "asn",
+                "create",
+                "-s",
+                "sub-1",
+                "-n",
+                "myAsn1",
+                "--peer-asn",
+                "65000",
+                "--peer-name",
+                "C0ntoso!",
+                "--email",
+                "a@b.example");
+
+        assertEquals(ExitCodes.ARM_ERROR, run.exitCode());
+        assertEquals(
+                "error InvalidRequestContent: 'properties.peerName' may hold only letters and spaces\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void anErrorWithoutAnArmBodyStillSaysWhatHappened() {
+        arm.on("GET " + ASNS + "/x", 502, "bad gateway");
+
+        FakeArm.Run run = arm.run("asn", "show", "-s", "sub-1", "-n", "x");
+
+        assertEquals(ExitCodes.ARM_ERROR, run.exitCode());
+        assertEquals("error HttpStatus502: bad gateway\n", run.err());
+    }
+
+    @Test
+    void usageErrorsAreExitCode2AndSendNothing() {
+        assertEquals(ExitCodes.USAGE, arm.run("asn", "show", "-n", "x").exitCode(), "no subscription");
+        assertEquals(ExitCodes.USAGE, arm.run("asn", "show", "-s", "s").exitCode(), "no name");
+        assertEquals(
+                ExitCodes.USAGE,
+                arm.run("asn", "show", "-s", "s", "-n", "x", "--colour").exitCode());
+        assertEquals(ExitCodes.USAGE, arm.run("asn").exitCode(), "a group without a verb");
+        assertEquals(
+                ExitCodes.USAGE,
+                arm.run("asn", "show", "-s", "s", "-n", "x", "-o", "yaml").exitCode());
+        assertEquals(
+                ExitCodes.USAGE,
+                arm.run("peering", "create", "-s", "s", "-g", "rg", "-n", "p").exitCode());
+        assertEquals(
+                ExitCodes.USAGE,
+                arm.run("asn", "create", "-s", "s", "-n", "x", "--peer-asn", "many", "--peer-name", "C")
+                        .exitCode());
+        assertTrue(arm.requests.isEmpty(), "a usage error sends no request");
+    }
+
+    @Test
+    void anUnreachableServiceIsExitCode3() {
+        FakeArm.Run run =
+                FakeArm.runWith(Map.of("PEERING_ASN_URL", "http://127.0.0.1:1"), "", "asn", "list", "-s", "sub-1");
+
+        assertEquals(ExitCodes.UNREACHABLE, run.exitCode());
+        assertTrue(run.err().startsWith("error: cannot reach http://127.0.0.1:1"), run.err());
+    }
+
+    @Test
+    void waitFollowsTheResourceUntilItSettlesAndPrintsProgressOnStderr() {
+        arm.on("PUT " + ASNS + "/myAsn1", 201, PENDING);
+        arm.on("GET " + ASNS + "/myAsn1", 200, PENDING).on("GET " + ASNS + "/myAsn1", 200, APPROVED);
+
+        FakeArm.Run run = arm.run(
+                "asn",
+                "create",
+                "-s",
+                "sub-1",
+                "-n",
+                "myAsn1",
+                "--peer-asn",
+                "65000",
+                "--peer-name",
+                "Contoso",
+                "--email",
+                "a@b.example",
+                "--wait",
+                "--interval",
+                "10ms");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("peerAsn myAsn1: Pending"), run.err());
+        assertTrue(run.err().contains("peerAsn myAsn1: Approved"), run.err());
+        assertTrue(run.out().contains("Approved"), run.out());
+    }
+
+    @Test
+    void waitEndingInAFailedStateIsExitCode4AndWaitTimingOutIs5() {
+        arm.on(
+                "GET " + ASNS + "/failed",
+                200,
+                PENDING.replace("'Pending'", "'Failed','errorMessage':'AS 65000 is not announced by Contoso'"));
+        arm.on("GET " + ASNS + "/slow", 200, PENDING);
+        arm.on("PUT " + ASNS + "/failed", 201, PENDING);
+        arm.on("PUT " + ASNS + "/slow", 201, PENDING);
+        String[] create = {
+            "asn",
+            "create",
+            "-s",
+            "sub-1",
+            "--peer-asn",
+            "65000",
+            "--peer-name",
+            "Contoso",
+            "--email",
+            "a@b.example",
+            "--wait",
+            "--interval",
+            "10ms",
+            "-n"
+        };
+
+        FakeArm.Run failed = arm.run(Map.of(), "", concat(create, "failed"));
+        FakeArm.Run slow = arm.run(Map.of(), "", concat(concat(create, "slow"), "--timeout", "100ms"));
+
+        assertEquals(ExitCodes.WAIT_FAILED, failed.exitCode());
+        assertTrue(
+                failed.err().endsWith("error: peerAsn failed is Failed: AS 65000 is not announced by Contoso\n"),
+                failed.err());
+        assertEquals(ExitCodes.WAIT_TIMED_OUT, slow.exitCode());
+        assertTrue(slow.err().contains("error: peerAsn slow is still Pending after 0s"), slow.err());
+    }
+
+    @Test
+    void listShowsTheFirstPageOrEveryPageWithAll() {
+        arm.on(
+                "GET " + ASNS,
+                200,
+                "{'value':[" + PENDING + "],'nextLink':'" + arm.url() + ASNS
+                        + "?api-version=2022-10-01&$skipToken=myAsn1'}");
+
+        FakeArm.Run firstPage = arm.run("asn", "list", "-s", "sub-1");
+
+        assertEquals(3, firstPage.out().lines().count());
+        assertTrue(firstPage.err().contains("--all"), firstPage.err());
+
+        arm.on("GET " + ASNS, 200, "{'value':[" + APPROVED.replace("myAsn1", "myAsn2") + "]}");
+        arm.requests.clear();
+        FakeArm.Run all = arm.run("asn", "list", "-s", "sub-1", "--all", "-o", "json");
+
+        assertEquals(0, all.exitCode(), all.err());
+        assertEquals(2, arm.requests.size());
+        assertEquals(
+                "api-version=2022-10-01&$skipToken=myAsn1", arm.requests.get(1).query());
+        assertTrue(all.out().contains("myAsn1") && all.out().contains("myAsn2"), all.out());
+    }
+
+    @Test
+    void removingAConnectionNeedsTheWordYes() {
+        String path = PEERINGS + "/p1/connections/C1";
+        arm.on("DELETE " + path, 200, "");
+        String[] remove = {"connection", "remove", "-s", "sub-1", "-g", "rg1", "-p", "p1", "-c", "C1"};
+
+        FakeArm.Run refused = arm.run(Map.of(), "no\n", remove);
+
+        assertEquals(ExitCodes.USAGE, refused.exitCode());
+        assertTrue(refused.err().contains("Type yes to confirm"), refused.err());
+        assertTrue(arm.requests.isEmpty(), "nothing is removed without yes");
+
+        FakeArm.Run typed = arm.run(Map.of(), "yes\n", remove);
+        FakeArm.Run flag = arm.run(Map.of(), "", concat(remove, "--yes"));
+
+        assertEquals(0, typed.exitCode(), typed.err());
+        assertEquals(0, flag.exitCode(), flag.err());
+        assertTrue(!flag.err().contains("Type yes"));
+        assertEquals(2, arm.requests("DELETE").size());
+        assertEquals(
+                "api-version=2022-10-01&confirm=yes",
+                arm.requests("DELETE").get(0).query());
+    }
+
+    @Test
+    void peeringCreateBuildsTheExchangeRouteServerBody() throws Exception {
+        arm.on("PUT " + PEERINGS + "/p1", 201, "{'name':'p1','properties':{'provisioningState':'Updating'}}");
+
+        FakeArm.Run run = arm.run(
+                "peering",
+                "create",
+                "-s",
+                "sub-1",
+                "-g",
+                "rg1",
+                "-n",
+                "p1",
+                "--peering-location",
+                "Seattle",
+                "--peer-asn",
+                "myAsn1",
+                "--connection",
+                "id=C1,facility=143,bandwidth=10000,peer-v4=206.81.80.40",
+                "--connection",
+                "id=C2,facility=9,bandwidth=10000,peer-v6=2001:504:16::2",
+                "--tags",
+                "env=lab");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode body = json(arm.requests("PUT").get(0).body());
+        assertEquals("Premium_Direct_Free", body.at("/sku/name").asText());
+        assertEquals("Direct", body.get("kind").asText());
+        assertEquals("IxRs", body.at("/properties/direct/directPeeringType").asText());
+        assertEquals(
+                "/subscriptions/sub-1/providers/Microsoft.Peering/peerAsns/myAsn1",
+                body.at("/properties/direct/peerAsn/id").asText());
+        assertEquals("Seattle", body.at("/properties/peeringLocation").asText());
+        assertEquals(
+                "C2",
+                body.at("/properties/direct/connections/1/connectionIdentifier").asText());
+        assertEquals(
+                "2001:504:16::2",
+                body.at("/properties/direct/connections/1/bgpSession/peerSessionIPv6Address")
+                        .asText());
+        assertEquals("lab", body.at("/tags/env").asText());
+    }
+
+    @Test
+    void addSessionPatchesTheBgpSession() throws Exception {
+        arm.on(
+                "PATCH " + PEERINGS + "/p1/connections/C1",
+                200,
+                "{'connectionIdentifier':'C1','connectionState':'Active'}");
+
+        FakeArm.Run run = arm.run(
+                "connection",
+                "add-session",
+                "-s",
+                "sub-1",
+                "-g",
+                "rg1",
+                "-p",
+                "p1",
+                "-c",
+                "C1",
+                "--peer-session-ipv6-address",
+                "2001:504:16::2",
+                "--session-prefix-v6",
+                "2001:504:16::/64",
+                "--max-prefixes-advertised-ipv6",
+                "100");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(
+                json("{\"bgpSession\":{\"sessionPrefixV6\":\"2001:504:16::/64\",\"peerSessionIPv6Address\":"
+                        + "\"2001:504:16::2\",\"maxPrefixesAdvertisedV6\":100}}"),
+                json(arm.requests("PATCH").get(0).body()));
+    }
+
+    @Test
+    void locationListAsksForDirectIxRsLocations() {
+        arm.on(
+                "GET /subscriptions/sub-1/providers/Microsoft.Peering/peeringLocations",
+                200,
+                "{'value':[{'name':'Seattle','properties':{'country':'US','direct':{'peeringFacilities':"
+                        + "[{'peeringDBFacilityId':143},{'peeringDBFacilityId':9}]}}}]}");
+
+        FakeArm.Run run = arm.run("location", "list", "-s", "sub-1");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String query = arm.requests.get(0).query();
+        assertTrue(query.contains("kind=Direct") && query.contains("directPeeringType=IxRs"), query);
+        assertTrue(run.out().lines().toList().get(2).matches("Seattle\\s+US\\s+143,9"), run.out());
+    }
+
+    @Test
+    void thePrefixKeyCanComeFromTheEnvironment() throws Exception {
+        String path =
+                "/subscriptions/sub-9/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/prefixes/web";
+        arm.on(
+                "PUT " + path,
+                201,
+                "{'name':'web','properties':{'prefix':'198.51.100.0/24','prefixValidationState':'Pending'}}");
+
+        FakeArm.Run run = arm.run(
+                Map.of("PEERING_PREFIX_KEY", "key-from-env"),
+                "",
+                "service",
+                "prefix",
+                "create",
+                "-s",
+                "sub-9",
+                "-g",
+                "rg",
+                "--peering-service-name",
+                "ps",
+                "-n",
+                "web",
+                "--prefix",
+                "198.51.100.0/24");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(
+                "key-from-env",
+                json(arm.requests.get(0).body())
+                        .at("/properties/peeringServicePrefixKey")
+                        .asText());
+        assertTrue(!run.out().contains("key-from-env"), "the table does not show the Prefix Key");
+    }
+
+    @Test
+    void operatorActionsPostToTheConnectionAndFailCarriesTheReason() throws Exception {
+        String path = PEERINGS + "/p1/connections/C1";
+        arm.on("POST " + path + "/fail", 200, "{'connectionIdentifier':'C1','connectionState':'ProvisioningFailed'}");
+        arm.on("POST " + path + "/retry", 200, "{'connectionIdentifier':'C1','connectionState':'ProvisioningStarted'}");
+
+        FakeArm.Run fail = arm.run(
+                "connection",
+                "fail",
+                "-s",
+                "sub-1",
+                "-g",
+                "rg1",
+                "-p",
+                "p1",
+                "-c",
+                "C1",
+                "--reason",
+                "cross-connect down");
+        FakeArm.Run retry = arm.run("connection", "retry", "-s", "sub-1", "-g", "rg1", "-p", "p1", "-c", "C1");
+
+        assertEquals(0, fail.exitCode(), fail.err());
+        assertEquals(0, retry.exitCode(), retry.err());
+        assertEquals("{\"reason\":\"cross-connect down\"}", arm.requests.get(0).body());
+        assertEquals(path + "/retry", arm.requests.get(1).path());
+        assertTrue(retry.out().contains("ProvisioningStarted"), retry.out());
+    }
+
+    @Test
+    void removeSessionSendsTheOperatorHeaderOnlyWhenAsked() {
+        String path = PEERINGS + "/p1/connections/C1/removeSession";
+        arm.on(
+                "POST " + path,
+                409,
+                "{'error':{'code':'SessionRemovalNotAllowed','message':'contact the peering operator'}}");
+        String[] remove = {
+            "connection", "remove-session", "-s", "sub-1", "-g", "rg1", "-p", "p1", "-c", "C1", "--family", "IPv6"
+        };
+
+        FakeArm.Run peer = arm.run(remove);
+        arm.run(concat(remove, "--as-operator"));
+
+        assertEquals(ExitCodes.ARM_ERROR, peer.exitCode());
+        assertEquals("error SessionRemovalNotAllowed: contact the peering operator\n", peer.err());
+        assertNull(arm.requests.get(0).header("x-peering-role"));
+        assertEquals("operator", arm.requests.get(1).header("x-peering-role"));
+        assertEquals("api-version=2022-10-01&family=IPv6", arm.requests.get(1).query());
+        assertEquals(
+                ExitCodes.USAGE, arm.run(concat(remove, "--family", "IPv5")).exitCode());
+    }
+
+    @Test
+    void aPeerDeletingAPeeringReadsTheServicesRefusal() {
+        arm.onRaw(
+                "DELETE " + PEERINGS + "/p1",
+                409,
+                "{\"error\":{\"code\":\"DeprovisionNotAllowed\",\"message\":\"Contact the peering operator to"
+                        + " deprovision this peering.\"}}");
+
+        FakeArm.Run run = arm.run("peering", "delete", "-s", "sub-1", "-g", "rg1", "-n", "p1");
+
+        assertEquals(ExitCodes.ARM_ERROR, run.exitCode());
+        assertEquals(
+                "error DeprovisionNotAllowed: Contact the peering operator to deprovision this peering.\n", run.err());
+    }
+
+    @Test
+    void everyGroupAndVerbHasHelpWithTheExitCodes() {
+        for (String[] args : new String[][] {
+            {"--help"}, {"connection", "--help"}, {"service", "prefix", "create", "--help"}, {"watch", "--help"}
+        }) {
+            FakeArm.Run help = arm.run(args);
+            assertEquals(0, help.exitCode(), String.join(" ", args) + ": " + help.err());
+            assertTrue(help.out().contains("4  --wait ended in a failed state"), help.out());
+        }
+        assertTrue(arm.requests.isEmpty());
+    }
+
+    @Test
+    void aNameThatIsNoUrlSegmentReachesTheServiceEncoded() {
+        arm.on("GET " + ASNS + "/my%20asn%2Fx", 400, "{'error':{'code':'InvalidResourceName','message':'bad name'}}");
+
+        FakeArm.Run run = arm.run("asn", "show", "-s", "sub-1", "-n", "my asn/x");
+
+        assertEquals(ExitCodes.ARM_ERROR, run.exitCode());
+        assertEquals("error InvalidResourceName: bad name\n", run.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

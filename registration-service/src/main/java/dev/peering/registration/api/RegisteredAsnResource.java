@@ -1,0 +1,120 @@
+package dev.peering.registration.api;
+
+import dev.peering.platform.api.ArmException;
+import dev.peering.platform.api.Correlation;
+import dev.peering.platform.api.Page;
+import dev.peering.platform.api.PageRequest;
+import dev.peering.platform.api.ResourceNames;
+import dev.peering.registration.domain.RegistrationRules;
+import dev.peering.registration.domain.RegistrationService;
+import dev.peering.registration.persistence.RegisteredAsnEntity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code Microsoft.Peering/peerings/registeredAsns}: the exchange provider registers its customers' ASNs
+ * under a peering and reads each one's Prefix Key. The key is served only under the provider's own
+ * subscription path, so only that subscription reads it.
+ */
+@Path("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering"
+        + "/peerings/{peeringName}/registeredAsns")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "RegisteredAsns")
+public class RegisteredAsnResource {
+
+    @Inject
+    RegistrationService service;
+
+    @PUT
+    @Path("/{registeredAsnName}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Registers a customer ASN under the peering and issues its Prefix Key (201), or returns the"
+                    + " registration as it is (200)")
+    public Response put(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @PathParam("registeredAsnName") String name,
+            @Context ContainerRequestContext request,
+            RegisteredAsnBody body) {
+        requirePath(subscriptionId, resourceGroup, peeringName);
+        ResourceNames.requireName("registeredAsnName", name);
+        if (body == null || body.properties() == null) {
+            throw ArmException.invalidField("properties", "is required.");
+        }
+        long asn = RegistrationRules.requirePublicAsn(body.properties().asn());
+        RegistrationService.Saved saved =
+                service.put(subscriptionId, resourceGroup, peeringName, name, asn, Correlation.of(request));
+        return Response.status(saved.created() ? 201 : 200)
+                .entity(RegistrationMapper.toApi(saved.registeredAsn()))
+                .build();
+    }
+
+    @GET
+    @Path("/{registeredAsnName}")
+    @Operation(summary = "Gets a registered ASN with its Prefix Key")
+    public RegisteredAsnBody get(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @PathParam("registeredAsnName") String name) {
+        requirePath(subscriptionId, resourceGroup, peeringName);
+        ResourceNames.requireName("registeredAsnName", name);
+        return RegistrationMapper.toApi(service.get(subscriptionId, resourceGroup, peeringName, name));
+    }
+
+    @GET
+    @Operation(summary = "Lists the registered ASNs of the peering, paged with nextLink")
+    public Page<RegisteredAsnBody> list(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @Parameter(description = "continuation token, from nextLink") @QueryParam("$skipToken") String skipToken,
+            @Parameter(description = "page size, 1 to 1000 (default 100)") @QueryParam("$top") String top,
+            @Context UriInfo uri) {
+        requirePath(subscriptionId, resourceGroup, peeringName);
+        PageRequest page = PageRequest.of(skipToken, top);
+        return page.page(
+                service.page(subscriptionId, resourceGroup, peeringName, page.after(), page.size() + 1),
+                (RegisteredAsnEntity e) -> e.name,
+                RegistrationMapper::toApi,
+                uri);
+    }
+
+    @DELETE
+    @Path("/{registeredAsnName}")
+    @Operation(summary = "Removes the registered ASN and revokes its Prefix Key (200), or says there was none (204)")
+    public Response delete(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @PathParam("registeredAsnName") String name,
+            @Context ContainerRequestContext request) {
+        requirePath(subscriptionId, resourceGroup, peeringName);
+        ResourceNames.requireName("registeredAsnName", name);
+        boolean deleted = service.delete(subscriptionId, resourceGroup, peeringName, name, Correlation.of(request));
+        return Response.status(deleted ? 200 : 204).build();
+    }
+
+    private static void requirePath(String subscriptionId, String resourceGroup, String peeringName) {
+        ResourceNames.requireSubscription(subscriptionId);
+        ResourceNames.requireResourceGroup(resourceGroup);
+        ResourceNames.requireName("peeringName", peeringName);
+    }
+}

@@ -1,0 +1,273 @@
+package dev.peering.registration.domain;
+
+import dev.peering.events.RegistrationEvent;
+import dev.peering.platform.api.ArmException;
+import dev.peering.platform.outbox.Outbox;
+import dev.peering.platform.time.TimeSource;
+import dev.peering.registration.api.RegistrationMapper;
+import dev.peering.registration.config.RegistrationConfig;
+import dev.peering.registration.persistence.PeeringServiceEntity;
+import dev.peering.registration.persistence.PeeringServicePrefixEntity;
+import dev.peering.registration.persistence.PeeringServicePrefixRepository;
+import dev.peering.registration.persistence.PeeringServiceRepository;
+import dev.peering.registration.persistence.RegisteredAsnRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The customer's side: Peering Services and their prefixes, validated against the Prefix Keys of live
+ * registered ASNs. An unknown key and a revoked key get the same answer, and no answer names the
+ * provider or its ASN.
+ */
+@ApplicationScoped
+@Transactional
+public class PeeringServiceService {
+
+    /** The one answer for a key that is not (or no longer) the key of a registered ASN. */
+    public static final String INVALID_KEY_MESSAGE = "The peeringServicePrefixKey is not valid: ask your service"
+            + " provider for the Prefix Key of your registered ASN and update the prefix with it.";
+
+    public static final String LEARNED_NONE = "None";
+    public static final String LEARNED_VIA_SERVICE_PROVIDER = "ViaServiceProvider";
+
+    /** What a Peering Service PUT asks for, already checked by the resource. */
+    public record ServiceSpec(String location, String peeringServiceLocation, String peeringServiceProvider) {}
+
+    /** What a prefix PUT asks for: a well-formed prefix and a key of the right form. */
+    public record PrefixSpec(String prefix, String peeringServicePrefixKey) {}
+
+    public record SavedService(PeeringServiceEntity peeringService, boolean created) {}
+
+    public record SavedPrefix(PeeringServicePrefixEntity prefix, boolean created) {}
+
+    @Inject
+    PeeringServiceRepository services;
+
+    @Inject
+    PeeringServicePrefixRepository prefixes;
+
+    @Inject
+    RegisteredAsnRepository registeredAsns;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    RegistrationConfig config;
+
+    public SavedService putService(String subscriptionId, String resourceGroup, String name, ServiceSpec spec) {
+        Optional<PeeringServiceEntity> existing = services.findByNameForUpdate(subscriptionId, resourceGroup, name);
+        OffsetDateTime now = time.now();
+        if (existing.isPresent()) {
+            PeeringServiceEntity e = existing.get();
+            if (!e.location.equals(spec.location())) {
+                throw ArmException.invalidField(
+                        "location",
+                        "cannot change from '" + e.location + "' to '" + spec.location()
+                                + "'; create a new Peering Service in the other location.");
+            }
+            e.peeringServiceLocation = spec.peeringServiceLocation();
+            e.peeringServiceProvider = spec.peeringServiceProvider();
+            e.updatedAt = now;
+            return new SavedService(e, false);
+        }
+        PeeringServiceEntity e = new PeeringServiceEntity();
+        e.id = UUID.randomUUID().toString();
+        e.subscriptionId = subscriptionId;
+        e.resourceGroup = resourceGroup;
+        e.name = name;
+        e.location = spec.location();
+        e.peeringServiceLocation = spec.peeringServiceLocation();
+        e.peeringServiceProvider = spec.peeringServiceProvider();
+        e.provisioningState = RegistrationService.SUCCEEDED;
+        e.createdAt = now;
+        e.updatedAt = now;
+        services.persist(e);
+        return new SavedService(e, true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PeeringServiceEntity getService(String subscriptionId, String resourceGroup, String name) {
+        return services.findByName(subscriptionId, resourceGroup, name)
+                .orElseThrow(() -> ArmException.notFound("Peering Service", name));
+    }
+
+    /**
+     * Deletes the Peering Service and its prefixes.
+     *
+     * @return whether there was a Peering Service to delete
+     */
+    public boolean deleteService(String subscriptionId, String resourceGroup, String name, String correlationId) {
+        Optional<PeeringServiceEntity> found = services.findByNameForUpdate(subscriptionId, resourceGroup, name);
+        if (found.isEmpty()) {
+            return false;
+        }
+        for (PeeringServicePrefixEntity p : prefixes.allOfServiceForUpdate(found.get().id)) {
+            deletePrefix(p, correlationId);
+        }
+        prefixes.flush();
+        services.delete(found.get());
+        return true;
+    }
+
+    /** Creates or changes a prefix; a new prefix or key is Pending until it is validated. */
+    public SavedPrefix putPrefix(
+            String subscriptionId,
+            String resourceGroup,
+            String peeringServiceName,
+            String name,
+            PrefixSpec spec,
+            String correlationId) {
+        // the Peering Service locked: concurrent PUTs of its prefixes serialise, so neither trips a unique key
+        PeeringServiceEntity service = services.findByNameForUpdate(subscriptionId, resourceGroup, peeringServiceName)
+                .orElseThrow(() -> ArmException.notFound("Peering Service", peeringServiceName));
+        String key = PrefixKeys.normalize(spec.peeringServicePrefixKey());
+        prefixes.findByPrefix(service.id, spec.prefix())
+                .filter(other -> !other.name.equals(name))
+                .ifPresent(other -> {
+                    throw ArmException.conflict(
+                            "PrefixAlreadyExists",
+                            "The prefix " + spec.prefix() + " is already in this Peering Service as '" + other.name
+                                    + "'.");
+                });
+        Optional<PeeringServicePrefixEntity> existing = prefixes.findByNameForUpdate(service.id, name);
+        OffsetDateTime now = time.now();
+        if (existing.isPresent()) {
+            PeeringServicePrefixEntity e = existing.get();
+            if (e.prefix.equals(spec.prefix()) && e.prefixKey.equals(key)) {
+                return new SavedPrefix(e, false);
+            }
+            e.prefix = spec.prefix();
+            e.prefixKey = key;
+            e.prefixKeyHash = PrefixKeys.hash(key);
+            e.correlationId = correlationId;
+            e.validateAt = now.plus(config.prefixValidationDelay());
+            moveTo(e, PrefixValidationState.Pending, LEARNED_NONE, null, correlationId);
+            return new SavedPrefix(e, false);
+        }
+        PeeringServicePrefixEntity e = new PeeringServicePrefixEntity();
+        e.id = UUID.randomUUID().toString();
+        e.peeringServiceId = service.id;
+        e.subscriptionId = subscriptionId;
+        e.resourceGroup = resourceGroup;
+        e.peeringServiceName = peeringServiceName;
+        e.name = name;
+        e.prefix = spec.prefix();
+        e.prefixKey = key;
+        e.prefixKeyHash = PrefixKeys.hash(key);
+        e.prefixValidationState = PrefixValidationState.None;
+        e.provisioningState = RegistrationService.SUCCEEDED;
+        e.correlationId = correlationId;
+        e.createdAt = now;
+        e.validateAt = now.plus(config.prefixValidationDelay());
+        // every column is set before the insert: the outbox's native insert flushes the session
+        moveTo(e, PrefixValidationState.Pending, LEARNED_NONE, null, correlationId);
+        prefixes.persist(e);
+        return new SavedPrefix(e, true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PeeringServicePrefixEntity getPrefix(
+            String subscriptionId, String resourceGroup, String peeringServiceName, String name) {
+        PeeringServiceEntity service = getService(subscriptionId, resourceGroup, peeringServiceName);
+        return prefixes.findByName(service.id, name)
+                .orElseThrow(() -> ArmException.notFound("Peering Service prefix", name));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PeeringServicePrefixEntity> pagePrefixes(
+            String subscriptionId, String resourceGroup, String peeringServiceName, String after, int limit) {
+        PeeringServiceEntity service = getService(subscriptionId, resourceGroup, peeringServiceName);
+        return prefixes.page(service.id, after, limit);
+    }
+
+    /** @return whether there was a prefix to delete */
+    public boolean deletePrefix(
+            String subscriptionId, String resourceGroup, String peeringServiceName, String name, String correlationId) {
+        Optional<PeeringServiceEntity> service = services.findByName(subscriptionId, resourceGroup, peeringServiceName);
+        if (service.isEmpty()) {
+            return false;
+        }
+        Optional<PeeringServicePrefixEntity> found = prefixes.findByNameForUpdate(service.get().id, name);
+        found.ifPresent(p -> deletePrefix(p, correlationId));
+        return found.isPresent();
+    }
+
+    /**
+     * Validates up to {@code limit} prefixes whose validation is due, each with its event.
+     *
+     * @return how many were validated
+     */
+    public int validateDue(int limit) {
+        List<PeeringServicePrefixEntity> due = prefixes.claimDue(time.now(), limit);
+        for (PeeringServicePrefixEntity e : due) {
+            validate(e);
+        }
+        return due.size();
+    }
+
+    /** A revoked key fails every prefix that was verified with it. */
+    void failPrefixesOfRevokedKey(String prefixKeyHash, String correlationId) {
+        for (PeeringServicePrefixEntity e : prefixes.usingKeyForUpdate(prefixKeyHash)) {
+            if (e.prefixValidationState == PrefixValidationState.Verified) {
+                moveTo(e, PrefixValidationState.Failed, LEARNED_NONE, INVALID_KEY_MESSAGE, correlationId);
+            }
+        }
+    }
+
+    private void validate(PeeringServicePrefixEntity e) {
+        e.validateAt = null;
+        Optional<String> badPrefix = PrefixRules.whyNotAcceptable(PrefixRules.parse(e.prefix));
+        if (badPrefix.isPresent()) {
+            moveTo(e, PrefixValidationState.Failed, LEARNED_NONE, badPrefix.get(), e.correlationId);
+        } else if (registeredAsns.findByKeyHash(e.prefixKeyHash).isPresent()) {
+            moveTo(e, PrefixValidationState.Verified, LEARNED_VIA_SERVICE_PROVIDER, null, e.correlationId);
+        } else {
+            moveTo(e, PrefixValidationState.Failed, LEARNED_NONE, INVALID_KEY_MESSAGE, e.correlationId);
+        }
+    }
+
+    private void moveTo(
+            PeeringServicePrefixEntity e,
+            PrefixValidationState next,
+            String learnedType,
+            String errorMessage,
+            String correlationId) {
+        PrefixValidationState previous = e.prefixValidationState;
+        if (!previous.canMoveTo(next)) {
+            throw ArmException.conflict(
+                    "InvalidPrefixValidationStateTransition",
+                    "Prefix '" + e.name + "' is " + previous + " and cannot become " + next + ".");
+        }
+        e.prefixValidationState = next;
+        e.learnedType = learnedType;
+        e.errorMessage = errorMessage;
+        e.updatedAt = time.now();
+        outbox.publish(
+                e.peeringServiceResourceId(),
+                RegistrationEvent.PREFIX_VALIDATION_STATE_CHANGED,
+                e.resourceId(),
+                e.subscriptionId,
+                correlationId,
+                RegistrationMapper.toEvent(e, previous.name()));
+    }
+
+    private void deletePrefix(PeeringServicePrefixEntity e, String correlationId) {
+        prefixes.delete(e);
+        outbox.publish(
+                e.peeringServiceResourceId(),
+                RegistrationEvent.PREFIX_DELETED,
+                e.resourceId(),
+                e.subscriptionId,
+                correlationId,
+                RegistrationMapper.toEvent(e, e.prefixValidationState.name()));
+    }
+}

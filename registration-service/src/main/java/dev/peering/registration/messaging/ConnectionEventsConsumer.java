@@ -1,0 +1,27 @@
+package dev.peering.registration.messaging;
+
+import dev.peering.platform.inbox.Inbox;
+import dev.peering.registration.domain.RegistrationService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Connection events tell which connections of a peering are Active. */
+@ApplicationScoped
+public class ConnectionEventsConsumer {
+
+    public static final String CHANNEL = "connection-events";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    RegistrationService service;
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(String value) {
+        inbox.process("registration-service." + CHANNEL, value, service::onConnectionEvent);
+    }
+}

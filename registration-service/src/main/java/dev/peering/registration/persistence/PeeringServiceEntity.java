@@ -1,0 +1,54 @@
+package dev.peering.registration.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+
+@Entity
+@Table(name = "peering_service")
+public class PeeringServiceEntity extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "subscription_id")
+    public String subscriptionId;
+
+    @Column(name = "resource_group")
+    public String resourceGroup;
+
+    public String name;
+
+    public String location;
+
+    @Column(name = "peering_service_location")
+    public String peeringServiceLocation;
+
+    @Column(name = "peering_service_provider")
+    public String peeringServiceProvider;
+
+    @Column(name = "provisioning_state")
+    public String provisioningState;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+
+    public String resourceId() {
+        return resourceId(subscriptionId, resourceGroup, name);
+    }
+
+    public static String resourceId(String subscriptionId, String resourceGroup, String name) {
+        return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
+                + "/providers/Microsoft.Peering/peeringServices/" + name;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.peering.registration.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class PeeringServicePrefixRepository implements PanacheRepositoryBase<PeeringServicePrefixEntity, String> {
+
+    public Optional<PeeringServicePrefixEntity> findByName(String peeringServiceId, String name) {
+        return find("peeringServiceId = ?1 and name = ?2", peeringServiceId, name)
+                .firstResultOptional();
+    }
+
+    public Optional<PeeringServicePrefixEntity> findByNameForUpdate(String peeringServiceId, String name) {
+        return find("peeringServiceId = ?1 and name = ?2", peeringServiceId, name)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    public Optional<PeeringServicePrefixEntity> findByPrefix(String peeringServiceId, String prefix) {
+        return find("peeringServiceId = ?1 and prefix = ?2", peeringServiceId, prefix)
+                .firstResultOptional();
+    }
+
+    public List<PeeringServicePrefixEntity> allOfServiceForUpdate(String peeringServiceId) {
+        return find("peeringServiceId", Sort.by("name"), peeringServiceId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    /** The prefixes using a key, locked, so a revocation and a validation of the same prefix serialise. */
+    public List<PeeringServicePrefixEntity> usingKeyForUpdate(String prefixKeyHash) {
+        return find("prefixKeyHash", Sort.by("id"), prefixKeyHash)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    public List<PeeringServicePrefixEntity> page(String peeringServiceId, String after, int limit) {
+        return (after == null
+                        ? find("peeringServiceId = ?1", Sort.by("name"), peeringServiceId)
+                        : find("peeringServiceId = ?1 and name > ?2", Sort.by("name"), peeringServiceId, after))
+                .page(0, limit)
+                .list();
+    }
+
+    /**
+     * Claims prefixes whose validation is due: locked for this transaction, skipping those another
+     * instance holds, so no two instances validate the same prefix.
+     */
+    @SuppressWarnings("unchecked")
+    public List<PeeringServicePrefixEntity> claimDue(OffsetDateTime now, int limit) {
+        return getEntityManager()
+                .createNativeQuery(
+                        "select * from peering_service_prefix where validate_at <= ?1 order by validate_at limit ?2"
+                                + " for update skip locked",
+                        PeeringServicePrefixEntity.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+    }
+}
