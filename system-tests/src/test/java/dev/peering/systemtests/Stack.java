@@ -36,8 +36,13 @@ public final class Stack {
      * here as the environment of the services (which they inherit from the launcher).
      */
     private static final Map<String, String> SHORT_DELAYS = Map.of(
-            "_LOCAL_PEERING_ASN_APPROVAL_DELAY", "PT6S",
-            "_LOCAL_PEERING_ASN_APPROVAL_POLL_INTERVAL", "200ms");
+            "_LOCAL_PEERING_ASN_APPROVAL_DELAY", "PT8S",
+            "_LOCAL_PEERING_ASN_APPROVAL_POLL_INTERVAL", "200ms",
+            "_LOCAL_PEERING_CONNECTION_STEP_DELAY", "PT0.5S",
+            "_LOCAL_PEERING_CONNECTION_SESSION_STEP_DELAY", "PT0.3S",
+            "_LOCAL_PEERING_CONNECTION_POLL_INTERVAL", "200ms",
+            "_LOCAL_PEERING_REGISTRATION_PREFIX_VALIDATION_DELAY", "PT1S",
+            "_LOCAL_PEERING_REGISTRATION_PREFIX_VALIDATION_POLL_INTERVAL", "200ms");
 
     private static Stack stack;
 

@@ -1,1 +1,0 @@
--- the service's own tables come with its issue; the platform's outbox and consumed-event log are in db/platform

@@ -1,0 +1,290 @@
+package dev.peering.systemtests;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.peering.events.CloudEvent;
+import dev.peering.testsupport.EventSchemas;
+import dev.peering.testsupport.TopicReader;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The seed's story, from the ASN association to deprovisioning, against the packaged services, asserted
+ * at each step on GET and on the topics, in order. Steps share one peering, so they run in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeedStoryIT {
+
+    static final Duration STEP = Duration.ofSeconds(60);
+    static final String RG = "rg-ix";
+    static final String ASN = Stack.ASN;
+    static final String PEERING = Stack.PEERING;
+    static final String CONNECTION = Stack.CONNECTION;
+    static final String REGISTRATION = Stack.REGISTRATION;
+
+    static Stack stack;
+    static Api peer;
+    static Api operator;
+    static Api customer;
+    static String sub;
+    static String customerSub;
+    static String correlation;
+    static String peeringPath;
+    static String peeringId;
+    static TopicReader peerAsnTopic;
+    static TopicReader peeringTopic;
+    static TopicReader connectionTopic;
+    static TopicReader registrationTopic;
+    static final List<String> keys = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        stack = Stack.get();
+        sub = "sub-" + UUID.randomUUID();
+        customerSub = "sub-customer-" + UUID.randomUUID();
+        correlation = "story-" + UUID.randomUUID();
+        peer = new Api(stack, stack.peerToken(sub)).correlation(correlation);
+        operator = new Api(stack, stack.operatorToken());
+        customer = new Api(stack, stack.peerToken(customerSub));
+        peeringPath = Api.peering(sub, RG, "ix-seattle");
+        peeringId = peeringPath;
+        peerAsnTopic = new TopicReader(stack.kafka(), "peering.peer-asn-events");
+        peeringTopic = new TopicReader(stack.kafka(), "peering.peering-events");
+        connectionTopic = new TopicReader(stack.kafka(), "peering.connection-events");
+        registrationTopic = new TopicReader(stack.kafka(), "peering.registration-events");
+    }
+
+    @AfterAll
+    static void close() {
+        for (TopicReader reader : List.of(peerAsnTopic, peeringTopic, connectionTopic, registrationTopic)) {
+            reader.close();
+        }
+    }
+
+    static List<String> transitions(List<TopicReader.Received> events, String previous, String next) {
+        return events.stream()
+                .map(r -> r.event().data().path(previous).asText("null") + "->" + r.event().data().path(next).asText())
+                .toList();
+    }
+
+    static Predicate<TopicReader.Received> about(String subject, String type) {
+        return r -> r.event() != null && subject.equals(r.event().subject()) && type.equals(r.event().type());
+    }
+
+    @Test
+    @Order(1)
+    void associateTheAsnAndCreateThePeeringWhileItIsPending() {
+        peer.put(ASN, Api.peerAsns(sub) + "/contoso", Api.peerAsnBody(30000))
+                .then()
+                .statusCode(201)
+                .body("properties.validationState", equalTo("Pending"));
+        // the peering names the PeerAsn while it is still Pending: accepted, and it waits
+        Response created = await().atMost(STEP)
+                .until(
+                        () -> peer.put(
+                                PEERING,
+                                peeringPath,
+                                Api.peeringBody(
+                                        sub,
+                                        "contoso",
+                                        Api.connection("sea-v4", "206.81.81.10", null),
+                                        Api.connection("sea-dual", "206.81.81.11", "2001:504:16::a:11"))),
+                        r -> r.statusCode() != 400 || !r.asString().contains("a moment"));
+        created.then()
+                .statusCode(201)
+                .body("properties.provisioningState", equalTo("Updating"))
+                .body("properties.direct.connections[0].connectionState", equalTo("PendingApproval"))
+                .body("sku.tier", equalTo("Premium"));
+        peer.get(ASN, Api.peerAsns(sub) + "/contoso").then().body("properties.validationState", equalTo("Pending"));
+    }
+
+    @Test
+    @Order(2)
+    void thePeeringProceedsWhenTheAsnIsApproved() {
+        await().atMost(STEP).untilAsserted(() -> peer.get(PEERING, peeringPath)
+                .then()
+                .statusCode(200)
+                .body("properties.provisioningState", equalTo("Succeeded")));
+        String asnId = Api.peerAsns(sub) + "/contoso";
+        List<TopicReader.Received> asnEvents = peerAsnTopic.awaitSubject(asnId, 2);
+        assertEquals(List.of("None->Pending", "Pending->Approved"),
+                transitions(asnEvents, "previousValidationState", "validationState"));
+        List<TopicReader.Received> peeringEvents = peeringTopic.awaitSubject(peeringId, 2);
+        assertEquals(
+                List.of("dev.peering.peering.created", "dev.peering.peering.connectionsRequested"),
+                peeringEvents.stream().map(r -> r.event().type()).toList());
+        assertTrue(
+                !peeringEvents.get(1).event().time().isBefore(asnEvents.get(1).event().time()),
+                "connections are requested only after the approval");
+        // one workflow: the request's correlation id is on the ASN's and the peering's events
+        assertEquals(correlation, asnEvents.get(0).event().correlationid());
+        assertEquals(correlation, peeringEvents.get(1).event().correlationid());
+    }
+
+    @Test
+    @Order(3)
+    void bothConnectionsReachActiveWithTheirSessionsEstablished() {
+        await().atMost(STEP).untilAsserted(() -> peer.get(PEERING, peeringPath)
+                .then()
+                .body("properties.direct.connections.find { it.connectionIdentifier == 'sea-v4' }.connectionState", equalTo("Active"))
+                .body("properties.direct.connections.find { it.connectionIdentifier == 'sea-v4' }.bgpSession.sessionStateV4", equalTo("Established"))
+                .body("properties.direct.connections.find { it.connectionIdentifier == 'sea-dual' }.connectionState", equalTo("Active"))
+                .body("properties.direct.connections.find { it.connectionIdentifier == 'sea-dual' }.bgpSession.sessionStateV4", equalTo("Established"))
+                .body("properties.direct.connections.find { it.connectionIdentifier == 'sea-dual' }.bgpSession.sessionStateV6", equalTo("Established")));
+        for (String id : List.of("sea-v4", "sea-dual")) {
+            String subject = peeringId + "/connections/" + id;
+            List<TopicReader.Received> states = connectionTopic.awaitEvents(about(subject, "dev.peering.connection.stateChanged"), 6);
+            assertEquals(
+                    List.of("null->PendingApproval", "PendingApproval->Approved", "Approved->ProvisioningStarted",
+                            "ProvisioningStarted->ProvisioningCompleted", "ProvisioningCompleted->Validating",
+                            "Validating->Active"),
+                    transitions(states, "previousConnectionState", "connectionState"));
+            states.forEach(r -> assertEquals(peeringId, r.key(), "keyed by the peering"));
+            assertEquals(correlation, states.get(0).event().correlationid());
+        }
+        List<TopicReader.Received> v4 = connectionTopic.awaitEvents(
+                about(peeringId + "/connections/sea-v4", "dev.peering.connection.sessionStateChanged"), 5);
+        assertEquals("Established", v4.get(v4.size() - 1).event().data().path("sessionStateV4").asText());
+    }
+
+    @Test
+    @Order(4)
+    void addAConnectionThenRemoveOneWithTheWordYes() {
+        String connections = peeringPath + "/connections";
+        peer.put(CONNECTION, connections + "/sea-added", Api.connection("sea-added", "206.81.81.12", null))
+                .then()
+                .statusCode(201)
+                .body("connectionState", equalTo("PendingApproval"));
+        await().atMost(STEP).untilAsserted(() -> peer.get(PEERING, peeringPath)
+                .then()
+                .body("properties.direct.connections.find { it.connectionIdentifier == 'sea-added' }.connectionState", equalTo("Active")));
+
+        peer.delete(CONNECTION, connections + "/sea-added")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("ConfirmationRequired"));
+        peer.get(CONNECTION, connections + "/sea-added").then().statusCode(200).body("connectionState", equalTo("Active"));
+        peer.to(CONNECTION).queryParam("confirm", "yes").delete(connections + "/sea-added").then().statusCode(202);
+        await().atMost(STEP).untilAsserted(() -> peer.get(CONNECTION, connections + "/sea-added").then().statusCode(404));
+        await().atMost(STEP).untilAsserted(() -> peer.get(PEERING, peeringPath)
+                .then()
+                .body("properties.direct.connections.find { it.connectionIdentifier == 'sea-added' }", equalTo(null)));
+        connectionTopic.awaitEvents(about(peeringId + "/connections/sea-added", "dev.peering.connection.removed"), 1);
+    }
+
+    @Test
+    @Order(5)
+    void addAnIpv6SessionToAnActiveConnection() {
+        peer.patch(CONNECTION, peeringPath + "/connections/sea-v4", """
+                        {"bgpSession":{"sessionPrefixV6":"2001:504:16::/64","microsoftSessionIPv6Address":"2001:504:16::1f9b",
+                         "peerSessionIPv6Address":"2001:504:16::a:10","maxPrefixesAdvertisedV6":100}}""")
+                .then()
+                .statusCode(200)
+                .body("bgpSession.sessionStateV6", equalTo("PendingAdd"));
+        await().atMost(STEP).untilAsserted(() -> peer.get(PEERING, peeringPath)
+                .then()
+                .body("properties.direct.connections.find { it.connectionIdentifier == 'sea-v4' }.bgpSession.sessionStateV6", equalTo("Established")));
+    }
+
+    @Test
+    @Order(6)
+    void registerTwoCustomerAsnsAndUseAKeyFromTheCustomersSubscription() {
+        for (String name : List.of("fabrikam", "tailspin")) {
+            long asn = name.equals("fabrikam") ? 13335 : 15169;
+            peer.put(REGISTRATION, peeringPath + "/registeredAsns/" + name, "{\"properties\":{\"asn\":" + asn + "}}")
+                    .then()
+                    .statusCode(201);
+            String key = await().atMost(STEP)
+                    .until(
+                            () -> peer.get(REGISTRATION, peeringPath + "/registeredAsns/" + name)
+                                    .then()
+                                    .extract()
+                                    .path("properties.peeringServicePrefixKey"),
+                            notNullValue());
+            keys.add(key);
+        }
+        assertFalse(keys.get(0).equals(keys.get(1)));
+        List<TopicReader.Received> registered = registrationTopic.awaitEvents(
+                r -> r.event() != null && sub.equals(r.event().subscription()), 2);
+        registered.forEach(r -> assertTrue(r.event().data().path("prefixKeyIssued").asBoolean()));
+
+        String service = Api.peeringService(customerSub, "rg-customer", "fabrikam-ps");
+        customer.put(REGISTRATION, service, """
+                        {"location":"westus2","properties":{"peeringServiceLocation":"Washington","peeringServiceProvider":"Contoso IX"}}""")
+                .then()
+                .statusCode(201);
+        customer.put(REGISTRATION, service + "/prefixes/web",
+                        "{\"properties\":{\"prefix\":\"20.1.2.0/24\",\"peeringServicePrefixKey\":\"" + keys.get(0) + "\"}}")
+                .then()
+                .statusCode(201)
+                .body("properties.prefixValidationState", equalTo("Pending"));
+        await().atMost(STEP).untilAsserted(() -> customer.get(REGISTRATION, service + "/prefixes/web")
+                .then()
+                .body("properties.prefixValidationState", equalTo("Verified")));
+    }
+
+    @Test
+    @Order(7)
+    void theOperatorDeprovisionsAndEverythingDownstreamIsRevokedOrRemoved() {
+        peer.delete(PEERING, peeringPath).then().statusCode(409).body("error.code", equalTo("DeprovisionNotAllowed"));
+        operator.post(PEERING, peeringPath + "/deprovision", null).then().statusCode(202);
+        await().atMost(STEP).untilAsserted(() -> peer.get(PEERING, peeringPath).then().statusCode(404));
+        peer.get(CONNECTION, peeringPath + "/connections/sea-v4").then().statusCode(404);
+        List<TopicReader.Received> unregistered = registrationTopic.awaitEvents(
+                r -> r.event() != null
+                        && sub.equals(r.event().subscription())
+                        && r.event().type().equals("dev.peering.registration.asnUnregistered"),
+                2);
+        unregistered.forEach(r -> assertTrue(r.event().data().path("prefixKeyRevoked").asBoolean()));
+        String service = Api.peeringService(customerSub, "rg-customer", "fabrikam-ps");
+        await().atMost(STEP).untilAsserted(() -> customer.get(REGISTRATION, service + "/prefixes/web")
+                .then()
+                .body("properties.prefixValidationState", equalTo("Failed")));
+        List<TopicReader.Received> peeringEvents = peeringTopic.awaitEvents(about(peeringId, "dev.peering.peering.deleted"), 1);
+        assertNotNull(peeringEvents.get(0).event().time());
+        // asn-validation-service learned that the peering is gone: the PeerAsn may now be deleted
+        await().atMost(STEP).untilAsserted(() -> peer.delete(ASN, Api.peerAsns(sub) + "/contoso").then().statusCode(200));
+    }
+
+    @Test
+    @Order(8)
+    void everyEventTheServicesEmittedMatchesTheAsyncApiDocument() {
+        EventSchemas schemas = new EventSchemas();
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (TopicReader reader : List.of(peerAsnTopic, peeringTopic, connectionTopic, registrationTopic)) {
+            for (TopicReader.Received received : reader.poll()) {
+                CloudEvent event = received.event();
+                assertNotNull(event, "a record that is not a CloudEvent: " + received.value());
+                problems.addAll(schemas.problems(received.value()));
+                checked++;
+            }
+        }
+        assertTrue(checked > 40, "checked " + checked + " events");
+        assertEquals(List.of(), problems);
+        // no secret ever travels: neither a Prefix Key nor an MD5 key
+        for (TopicReader reader : List.of(peerAsnTopic, peeringTopic, connectionTopic, registrationTopic)) {
+            for (TopicReader.Received received : reader.poll()) {
+                for (String key : keys) {
+                    assertFalse(received.value().contains(key), "a Prefix Key on a topic");
+                }
+            }
+        }
+    }
+}
