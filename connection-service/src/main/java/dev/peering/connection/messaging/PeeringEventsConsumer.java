@@ -1,0 +1,27 @@
+package dev.peering.connection.messaging;
+
+import dev.peering.connection.domain.ConnectionService;
+import dev.peering.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Peering events create, and ask to decommission, the connections this service provisions. */
+@ApplicationScoped
+public class PeeringEventsConsumer {
+
+    public static final String CHANNEL = "peering-events";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ConnectionService service;
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(String value) {
+        inbox.process("connection-service." + CHANNEL, value, service::onPeeringEvent);
+    }
+}

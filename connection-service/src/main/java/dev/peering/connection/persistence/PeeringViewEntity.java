@@ -1,0 +1,36 @@
+package dev.peering.connection.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A peering as peering events describe it: enough for the connection paths to know it exists. */
+@Entity
+@Table(name = "peering_view")
+public class PeeringViewEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "peering_id")
+    public String peeringId;
+
+    @Column(name = "subscription_id")
+    public String subscriptionId;
+
+    @Column(name = "resource_group")
+    public String resourceGroup;
+
+    public String name;
+
+    @Column(name = "peering_location")
+    public String peeringLocation;
+
+    @Column(name = "provisioning_state")
+    public String provisioningState;
+
+    public static String resourceId(String subscriptionId, String resourceGroup, String name) {
+        return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
+                + "/providers/Microsoft.Peering/peerings/" + name;
+    }
+}
