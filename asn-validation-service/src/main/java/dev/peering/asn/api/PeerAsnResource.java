@@ -9,6 +9,8 @@ import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
 import dev.peering.platform.api.PageRequest;
 import dev.peering.platform.api.ResourceNames;
+import dev.peering.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -103,6 +105,7 @@ public class PeerAsnResource {
 
     @POST
     @Path("/{peerAsnName}/approve")
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Operator action: approves a Pending PeerAsn now")
     public PeerAsnResourceBody approve(
             @PathParam("subscriptionId") String subscriptionId,
@@ -116,6 +119,7 @@ public class PeerAsnResource {
 
     @POST
     @Path("/{peerAsnName}/reject")
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Operator action: fails a Pending PeerAsn now, with the reason the peer will read")
     public PeerAsnResourceBody reject(

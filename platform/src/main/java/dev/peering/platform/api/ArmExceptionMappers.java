@@ -67,6 +67,29 @@ public class ArmExceptionMappers {
                 "The resource was changed by another request at the same time; read it again and retry.");
     }
 
+    /** No token, or one that is not valid: signature, issuer, audience or expiry. */
+    @ServerExceptionMapper({
+        io.quarkus.security.UnauthorizedException.class,
+        io.quarkus.security.AuthenticationFailedException.class,
+        io.quarkus.security.AuthenticationCompletionException.class
+    })
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(error(
+                        401,
+                        "AuthenticationFailed",
+                        "Authentication failed: send a valid bearer token (Authorization: Bearer <token>)."))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper(io.quarkus.security.ForbiddenException.class)
+    public Response forbidden(RuntimeException e) {
+        return error(
+                403,
+                "AuthorizationFailed",
+                "This action is for the peering operator; contact the peering operator to have it done.");
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();

@@ -1,0 +1,96 @@
+package dev.peering.testsupport;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checks every service's security test runs over all of its operations: no token or a bad one is
+ * 401, another tenant's subscription is the 404 of a subscription that does not exist, operator
+ * actions are 403 for a peer. Each answer carries the ARM error body.
+ */
+public final class TenancyChecks {
+
+    /**
+     * One REST operation; {@code path} holds {@code {sub}} where the subscription goes, and
+     * {@code body} is null for operations without one.
+     */
+    public record Operation(String method, String path, String body) {
+        public Response send(String subscription, String authorization) {
+            RequestSpecification request =
+                    given().queryParam("api-version", "2022-10-01").urlEncodingEnabled(false);
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            } else {
+                // without the tests' default operator token
+                request.noFilters();
+            }
+            if (body != null) {
+                request.contentType(ContentType.JSON).body(body);
+            }
+            return request.request(method, path.replace("{sub}", subscription));
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private TenancyChecks() {}
+
+    public static Operation op(String method, String path, String body) {
+        return new Operation(method, path, body);
+    }
+
+    public static Operation op(String method, String path) {
+        return new Operation(method, path, null);
+    }
+
+    /** Without a valid token every operation is 401 with the ARM body. */
+    public static void refuseWithoutValidToken(List<Operation> operations, String subscription) {
+        for (Operation op : operations) {
+            assertError(op.send(subscription, null), 401, "AuthenticationFailed", op + " without a token");
+            for (Map.Entry<String, String> bad :
+                    TestTokens.invalid(subscription).entrySet()) {
+                assertError(
+                        op.send(subscription, bad.getValue()), 401, "AuthenticationFailed", op + " " + bad.getKey());
+            }
+        }
+    }
+
+    /**
+     * A peer asking under a subscription it does not hold gets exactly the answer for a subscription
+     * that does not exist.
+     */
+    public static void hideOtherTenants(List<Operation> operations, String ownSubscription, String otherSubscription) {
+        String peer = TestTokens.peer(ownSubscription);
+        for (Operation op : operations) {
+            Response other = op.send(otherSubscription, peer);
+            assertError(other, 404, "SubscriptionNotFound", op + " under another tenant's subscription");
+            Response missing = op.send("sub-that-does-not-exist", peer);
+            assertEquals(
+                    other.asString().replace(otherSubscription, "X"),
+                    missing.asString().replace("sub-that-does-not-exist", "X"),
+                    op + ": another tenant's subscription must look like one that does not exist");
+        }
+    }
+
+    /** Operator actions are 403 for a peer, even on its own subscription. */
+    public static void operatorOnly(List<Operation> operations, String ownSubscription) {
+        String peer = TestTokens.peer(ownSubscription);
+        for (Operation op : operations) {
+            assertError(op.send(ownSubscription, peer), 403, "AuthorizationFailed", op + " as a peer");
+        }
+    }
+
+    private static void assertError(Response response, int status, String code, String what) {
+        assertEquals(status, response.statusCode(), what + ": " + response.asString());
+        assertEquals(code, response.jsonPath().getString("error.code"), what + ": " + response.asString());
+    }
+}
