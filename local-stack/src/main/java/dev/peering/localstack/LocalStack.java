@@ -1,5 +1,6 @@
 package dev.peering.localstack;
 
+import dev.peering.tokens.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -60,6 +61,7 @@ public final class LocalStack {
             exitCode = switch (options.command()) {
                 case "stop" -> stop(options);
                 case "status" -> status(options);
+                case "token" -> TokenCommand.run(options.dataDir(), options.rest());
                 case "help" -> {
                     System.out.print(StackOptions.USAGE);
                     yield 0;
@@ -109,6 +111,8 @@ public final class LocalStack {
                     ProcessHandle.current().pid(),
                     options.dataDir().toString());
             System.out.println("Data folder " + options.dataDir() + ", logs in " + options.logDir());
+            // The stack's own signing key, made on first start; ./stack token mints tokens with it.
+            Tokens.keyPairIn(options.keyDir());
 
             startKafka(libDir);
             startPostgres();
@@ -289,6 +293,8 @@ public final class LocalStack {
 
     private Map<String, String> serviceEnvironment(ServiceSpec service) {
         return Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                options.keyDir().resolve(Tokens.PUBLIC_KEY_FILE).toUri().toString(),
                 "QUARKUS_PROFILE",
                 "local",
                 "QUARKUS_HTTP_PORT",

@@ -19,7 +19,8 @@ record StackOptions(
         boolean infraOnly,
         Map<String, Integer> ports,
         List<String> kafkaJavaOptions,
-        List<String> serviceJavaOptions) {
+        List<String> serviceJavaOptions,
+        List<String> rest) {
 
     static final String POSTGRES = "postgres";
     static final String KAFKA = "kafka";
@@ -38,6 +39,7 @@ record StackOptions(
               up (default)   start PostgreSQL, Kafka and the services in the foreground; Ctrl-C stops them
               stop           stop a stack started from the same data folder
               status         tell which processes of the stack are running
+              token          print a bearer token: --subscriptions S1,S2 --role peer|operator [--hours N]
             Options:
               --wipe                 delete the data folder before starting
               --data-dir DIR         data folder (default ./.stack-data, env STACK_DATA_DIR)
@@ -56,6 +58,11 @@ record StackOptions(
         return ports.get(name);
     }
 
+    /** Where the stack keeps its token signing key pair. */
+    Path keyDir() {
+        return dataDir.resolve("keys");
+    }
+
     Path logDir() {
         return dataDir.resolve("logs");
     }
@@ -71,10 +78,16 @@ record StackOptions(
         Path dataDir = Path.of(env.getOrDefault("STACK_DATA_DIR", ".stack-data"));
         boolean wipe = false;
         boolean infraOnly = false;
+        List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (command.equals("token") && !arg.equals("--data-dir")) {
+                // the token command reads its own options
+                rest.add(arg);
+                continue;
+            }
             switch (arg) {
-                case "up", "stop", "status" -> command = arg;
+                case "up", "stop", "status", "token" -> command = arg;
                 case "--wipe" -> wipe = true;
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
                 case "--root" -> root = Path.of(value(args, ++i, arg));
@@ -105,7 +118,8 @@ record StackOptions(
                 infraOnly,
                 ports,
                 javaOptions(env, "STACK_KAFKA_JAVA_OPTS", DEFAULT_KAFKA_JAVA_OPTS),
-                javaOptions(env, "STACK_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS));
+                javaOptions(env, "STACK_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS),
+                List.copyOf(rest));
     }
 
     private static Map<String, Integer> defaultPorts() {

@@ -128,6 +128,15 @@ public class ArmExceptionMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json);
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // two requests created the same resource at the same instant: the unique key kept one
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return concurrentChange(null);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof LockAcquisitionException) {
+                return concurrentChange(null);
+            }
+        }
         LOG.error("request failed", e);
         return error(500, "InternalServerError", "The service failed to handle the request; try again.");
     }
