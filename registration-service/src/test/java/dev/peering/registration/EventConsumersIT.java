@@ -9,6 +9,7 @@ import dev.peering.events.EventJson;
 import dev.peering.events.PeeringEvent;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TokensTestResource;
 import dev.peering.testsupport.TopicReader;
 import dev.peering.testsupport.TopicWriter;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(TokensTestResource.class)
 class EventConsumersIT {
 
     @Test

@@ -41,7 +41,9 @@ public final class EventSchemas {
             throw new UncheckedIOException(e);
         }
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        for (Iterator<JsonNode> messages = document.path("components").path("messages").elements(); messages.hasNext(); ) {
+        for (Iterator<JsonNode> messages =
+                        document.path("components").path("messages").elements();
+                messages.hasNext(); ) {
             JsonNode message = messages.next();
             ObjectNode schema = JSON.createObjectNode();
             schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
