@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.peering.events.Topics;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TestTokens;
 import dev.peering.testsupport.TopicWriter;
 import java.io.File;
 import java.io.IOException;
@@ -67,7 +68,9 @@ class CliAgainstAsnServiceIT {
                         "PEERING_ASN_APPROVAL_DELAY",
                         "PT2S",
                         "PEERING_ASN_APPROVAL_POLL_INTERVAL",
-                        "200ms"));
+                        "200ms",
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        TestTokens.publicKeyLocation()));
         pb.redirectErrorStream(true);
         pb.redirectOutput(new File("target/asn-validation-service-it.log"));
         service = pb.start();
@@ -107,7 +110,15 @@ class CliAgainstAsnServiceIT {
 
     static FakeArm.Run cliWithInput(String stdin, String... args) {
         return FakeArm.runWith(
-                Map.of("PEERING_ASN_URL", asnUrl, "PEERING_KAFKA_BOOTSTRAP_SERVERS", bootstrap), stdin, args);
+                Map.of(
+                        "PEERING_ASN_URL",
+                        asnUrl,
+                        "PEERING_KAFKA_BOOTSTRAP_SERVERS",
+                        bootstrap,
+                        "PEERING_TOKEN",
+                        TestTokens.operatorToken()),
+                stdin,
+                args);
     }
 
     static String newSubscription() {

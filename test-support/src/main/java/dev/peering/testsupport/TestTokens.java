@@ -45,6 +45,16 @@ public final class TestTokens {
         return "Bearer " + Tokens.mint(key(), "peer-user", List.of(subscriptions), Tokens.PEER, Duration.ofHours(1));
     }
 
+    /** Where a service finds the public key that verifies these tokens (mp.jwt.verify.publickey.location). */
+    public static String publicKeyLocation() {
+        return keyDir().resolve(Tokens.PUBLIC_KEY_FILE).toUri().toString();
+    }
+
+    /** The operator's token without the "Bearer " prefix, as a client takes it (--token). */
+    public static String operatorToken() {
+        return operator().substring("Bearer ".length());
+    }
+
     /** "Bearer ..." for the peering operator. */
     public static String operator() {
         return "Bearer " + Tokens.mint(key(), "noc-user", List.of(), Tokens.OPERATOR, Duration.ofHours(1));
