@@ -14,8 +14,15 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static KafkaClusterTestKit cluster;
 
+    // Quarkus loads this class again for each application start; the property shares one broker JVM-wide.
+    private static final String SHARED = "peering.test.kafka.bootstrap-servers";
+
     /** The broker of this JVM, started on first use. */
     public static synchronized String bootstrapServers() {
+        String shared = System.getProperty(SHARED);
+        if (shared != null) {
+            return shared;
+        }
         if (cluster == null) {
             try {
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
@@ -38,6 +45,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
                 throw new IllegalStateException("cannot start the test Kafka broker", e);
             }
         }
+        System.setProperty(SHARED, cluster.bootstrapServers());
         return cluster.bootstrapServers();
     }
 

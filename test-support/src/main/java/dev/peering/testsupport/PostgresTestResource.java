@@ -36,16 +36,33 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         return postgres;
     }
 
+    // Quarkus loads this class again for each application start; the property shares one server JVM-wide.
+    private static final String SHARED_PORT = "peering.test.postgres.port";
+
+    /** The port of this JVM's PostgreSQL, started on first use. */
+    static synchronized int port() {
+        String shared = System.getProperty(SHARED_PORT);
+        if (shared != null) {
+            return Integer.parseInt(shared);
+        }
+        int port = server().getPort();
+        System.setProperty(SHARED_PORT, Integer.toString(port));
+        return port;
+    }
+
     /** Creates a new empty database and returns its JDBC URL. */
     public static String newDatabase() {
-        String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        try (Connection c = server().getPostgresDatabase().getConnection();
+        // the counter is per class loader, the pid and a random part make names unique JVM-wide
+        String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet() + "_"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String base = "jdbc:postgresql://localhost:" + port() + "/";
+        try (Connection c = java.sql.DriverManager.getConnection(base + "postgres", "postgres", "postgres");
                 Statement st = c.createStatement()) {
             st.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
-        return server().getJdbcUrl("postgres", name);
+        return base + name;
     }
 
     private static synchronized void shutdown() {
