@@ -18,6 +18,7 @@ import dev.peering.events.PeeringEvent;
 import dev.peering.peering.persistence.PeeringRepository;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TokensTestResource;
 import dev.peering.testsupport.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(TokensTestResource.class)
 class Md5KeyIT {
 
     @Inject

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TokensTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(TokensTestResource.class)
 class PeeringLocationsIT {
 
     static final String PATH = "/subscriptions/sub-locations/providers/Microsoft.Peering/peeringLocations";

@@ -18,6 +18,7 @@ import dev.peering.events.ConnectionEvent;
 import dev.peering.events.PeeringEvent;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TokensTestResource;
 import dev.peering.testsupport.TopicReader;
 import dev.peering.testsupport.TopicWriter;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(TokensTestResource.class)
 class ReadModelIT {
 
     // the issue: GET shows what the connection topic reports within a second of the event

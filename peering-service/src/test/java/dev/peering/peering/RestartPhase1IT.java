@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.peering.events.PeerAsnEvent;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TokensTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(Restart.Phase1.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(TokensTestResource.class)
 class RestartPhase1IT {
 
     @Test

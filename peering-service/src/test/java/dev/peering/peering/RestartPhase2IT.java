@@ -12,6 +12,7 @@ import dev.peering.events.PeerAsnEvent;
 import dev.peering.events.PeeringEvent;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TokensTestResource;
 import dev.peering.testsupport.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(Restart.Phase2.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(TokensTestResource.class)
 class RestartPhase2IT {
 
     @Test

@@ -10,7 +10,9 @@ import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
 import dev.peering.platform.api.PageRequest;
 import dev.peering.platform.api.ResourceNames;
+import dev.peering.platform.security.Roles;
 import dev.peering.reference.PeeringLocations;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -127,6 +129,7 @@ public class PeeringResource {
 
     @POST
     @Path("/{peeringName}/deprovision")
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(
             summary = "Operator action: decommissions every connection through connection-service, then removes"
                     + " the peering (202 while Deleting; 200 when it is gone at once)")

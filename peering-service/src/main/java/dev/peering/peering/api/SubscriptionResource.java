@@ -8,7 +8,9 @@ import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
 import dev.peering.platform.api.PageRequest;
 import dev.peering.platform.api.ResourceNames;
+import dev.peering.platform.security.Roles;
 import dev.peering.reference.PeeringLocations;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -100,6 +102,7 @@ public class SubscriptionResource {
 
     @PUT
     @Path("/peeringServiceAgreement")
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Operator action: records the subscription's Peering Service agreement")
     public AgreementBody grant(
             @PathParam("subscriptionId") String subscriptionId, @Context ContainerRequestContext request) {
@@ -109,6 +112,7 @@ public class SubscriptionResource {
 
     @DELETE
     @Path("/peeringServiceAgreement")
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(
             summary = "Operator action: withdraws the agreement (existing connections keep their setting;"
                     + " new ones cannot use Peering Service)")
