@@ -371,11 +371,6 @@ final class ConnectionCommands extends GroupCommand {
         @Option(names = "--family", required = true, description = "IPv4 or IPv6.")
         String family;
 
-        @Option(
-                names = "--as-operator",
-                description = "Send x-peering-role: operator (temporary, until roles come with the bearer token).")
-        boolean asOperator;
-
         RemoveSession(CliContext ctx) {
             super(ctx);
         }
@@ -384,9 +379,6 @@ final class ConnectionCommands extends GroupCommand {
         void run() {
             if (!family.equals("IPv4") && !family.equals("IPv6")) {
                 throw CliFailure.usage("--family '" + family + "' is not IPv4 or IPv6");
-            }
-            if (asOperator) {
-                client().withHeader("x-peering-role", "operator");
             }
             JsonNode result = client().send(
                             "POST",

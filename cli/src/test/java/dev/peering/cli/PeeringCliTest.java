@@ -434,7 +434,7 @@ class PeeringCliTest {
     }
 
     @Test
-    void removeSessionSendsTheOperatorHeaderOnlyWhenAsked() {
+    void removeSessionShowsTheRefusalAndChecksTheFamily() {
         String path = PEERINGS + "/p1/connections/C1/removeSession";
         arm.on(
                 "POST " + path,
@@ -445,13 +445,10 @@ class PeeringCliTest {
         };
 
         FakeArm.Run peer = arm.run(remove);
-        arm.run(concat(remove, "--as-operator"));
 
         assertEquals(ExitCodes.ARM_ERROR, peer.exitCode());
         assertEquals("error SessionRemovalNotAllowed: contact the peering operator\n", peer.err());
-        assertNull(arm.requests.get(0).header("x-peering-role"));
-        assertEquals("operator", arm.requests.get(1).header("x-peering-role"));
-        assertEquals("api-version=2022-10-01&family=IPv6", arm.requests.get(1).query());
+        assertEquals("api-version=2022-10-01&family=IPv6", arm.requests.get(0).query());
         assertEquals(
                 ExitCodes.USAGE, arm.run(concat(remove, "--family", "IPv5")).exitCode());
     }

@@ -14,6 +14,7 @@ import dev.peering.events.PeeringEvent;
 import dev.peering.events.Topics;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TokensTestResource;
 import dev.peering.testsupport.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * machine. The test profile has no delays and no auto-approval: the operator's approve starts each run.
  */
 @QuarkusTest
+@QuarkusTestResource(TokensTestResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
 class ConnectionLifecycleIT {
@@ -183,6 +185,78 @@ class ConnectionLifecycleIT {
             assertEquals("ProvisioningFailed", last.connectionState());
             assertEquals(message, last.errorMessage());
             assertNotNull(last.lastFailureTimeUtc());
+        }
+    }
+
+    @Test
+    void thePeerCorrectsAFailedConnectionWithPutAndProvisioningIsRetried() {
+        Fixtures f = new Fixtures().created();
+        f.request(new PeeringEvent.Connection(
+                "c1",
+                Fixtures.FACILITY,
+                10000,
+                "Peer",
+                false,
+                "192.0.2.0/24",
+                null,
+                "192.0.2.1",
+                null,
+                "192.0.2.2",
+                null,
+                1000,
+                null,
+                false));
+        f.awaitConnection("c1");
+        f.operator("c1", "approve", 200);
+        f.awaitState("c1", "ProvisioningFailed");
+
+        String peerV4 = Fixtures.nextPeerV4();
+        String corrected =
+                """
+                {"peeringDBFacilityId":%d,"bandwidthInMbps":10000,"sessionAddressProvider":"Peer",
+                 "bgpSession":{"sessionPrefixV4":"206.81.80.0/22","microsoftSessionIPv4Address":"206.81.80.30",
+                  "peerSessionIPv4Address":"%s","maxPrefixesAdvertisedV4":1000}}"""
+                        .formatted(Fixtures.FACILITY, peerV4);
+        Fixtures.api()
+                .contentType("application/json")
+                .body(corrected)
+                .put(f.path("c1"))
+                .then()
+                .statusCode(200)
+                .body("connectionState", org.hamcrest.Matchers.equalTo("ProvisioningStarted"))
+                .body("bgpSession.peerSessionIPv4Address", org.hamcrest.Matchers.equalTo(peerV4));
+        JsonPath active = f.awaitState("c1", "Active");
+        assertEquals(null, active.getString("errorMessage"));
+        // a connection that did not fail cannot be overwritten with PUT
+        Fixtures.api()
+                .contentType("application/json")
+                .body(corrected)
+                .put(f.path("c1"))
+                .then()
+                .statusCode(409)
+                .body("error.code", org.hamcrest.Matchers.equalTo("ConnectionAlreadyExists"));
+        try (TopicReader topic = new TopicReader(Topics.CONNECTION_EVENTS)) {
+            List<String> path = topic
+                    .awaitEvents(
+                            r -> r.event() != null
+                                    && f.connectionId("c1").equals(r.event().subject())
+                                    && r.event().type().equals(ConnectionEvent.STATE_CHANGED),
+                            9)
+                    .stream()
+                    .map(r -> r.event().dataAs(ConnectionEvent.class).connectionState())
+                    .toList();
+            assertEquals(
+                    List.of(
+                            "PendingApproval",
+                            "Approved",
+                            "ProvisioningStarted",
+                            "ProvisioningCompleted",
+                            "Validating",
+                            "ProvisioningFailed",
+                            "ProvisioningStarted",
+                            "ProvisioningCompleted",
+                            "Validating"),
+                    path.subList(0, 9));
         }
     }
 

@@ -12,6 +12,8 @@ import dev.peering.events.PeeringEvent;
 import dev.peering.events.Topics;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TestTokens;
+import dev.peering.testsupport.TokensTestResource;
 import dev.peering.testsupport.TopicReader;
 import dev.peering.testsupport.TopicWriter;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * the operator-only removal of a session; plus the peering events that decommission connections.
  */
 @QuarkusTest
+@QuarkusTestResource(TokensTestResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
 class ConnectionModifyIT {
@@ -304,7 +307,8 @@ class ConnectionModifyIT {
         f.operator("c1", "approve", 200);
         f.awaitField("c1", "bgpSession.sessionStateV6", "Established");
 
-        JsonPath refused = api().queryParam("family", "IPv6")
+        JsonPath refused = api().header("Authorization", TestTokens.peer(f.sub))
+                .queryParam("family", "IPv6")
                 .post(f.path("c1") + "/removeSession")
                 .then()
                 .statusCode(403)
@@ -316,13 +320,11 @@ class ConnectionModifyIT {
                 refused.getString("error.message"));
         assertEquals("Established", f.get("c1").getString("bgpSession.sessionStateV6"));
 
-        api().header("x-peering-role", "operator")
-                .queryParam("family", "IPv5")
+        api().queryParam("family", "IPv5")
                 .post(f.path("c1") + "/removeSession")
                 .then()
                 .statusCode(400);
-        JsonPath removing = api().header("x-peering-role", "operator")
-                .queryParam("family", "IPv6")
+        JsonPath removing = api().queryParam("family", "IPv6")
                 .post(f.path("c1") + "/removeSession")
                 .then()
                 .statusCode(200)
@@ -333,8 +335,7 @@ class ConnectionModifyIT {
         assertNull(removed.get("bgpSession.peerSessionIPv6Address"));
         assertEquals("Established", removed.getString("bgpSession.sessionStateV4"));
 
-        JsonPath last = api().header("x-peering-role", "operator")
-                .queryParam("family", "IPv4")
+        JsonPath last = api().queryParam("family", "IPv4")
                 .post(f.path("c1") + "/removeSession")
                 .then()
                 .statusCode(409)

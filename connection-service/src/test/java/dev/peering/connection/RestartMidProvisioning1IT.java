@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.peering.testsupport.AdjustableTimeSource;
 import dev.peering.testsupport.KafkaTestResource;
+import dev.peering.testsupport.TokensTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * on the same database (its own profile forces the restart; JUnit runs the classes in name order).
  */
 @QuarkusTest
+@QuarkusTestResource(TokensTestResource.class)
 @TestProfile(RestartMidProvisioning1IT.BeforeRestart.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(value = SharedDatabaseResource.class, restrictToAnnotatedClass = true)

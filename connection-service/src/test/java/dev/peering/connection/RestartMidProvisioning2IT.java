@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.peering.testsupport.AdjustableTimeSource;
 import dev.peering.testsupport.KafkaTestResource;
+import dev.peering.testsupport.TokensTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * remaining steps, each once: the topic holds every transition exactly once, none skipped.
  */
 @QuarkusTest
+@QuarkusTestResource(TokensTestResource.class)
 @TestProfile(RestartMidProvisioning2IT.AfterRestart.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(value = SharedDatabaseResource.class, restrictToAnnotatedClass = true)

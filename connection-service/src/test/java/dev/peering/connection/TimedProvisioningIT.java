@@ -10,6 +10,7 @@ import dev.peering.events.Topics;
 import dev.peering.testsupport.AdjustableTimeSource;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TokensTestResource;
 import dev.peering.testsupport.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * progress and move a Validating connection to Active by hand.
  */
 @QuarkusTest
+@QuarkusTestResource(TokensTestResource.class)
 @TestProfile(TimedProvisioningIT.Timed.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)

@@ -10,11 +10,13 @@ import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
 import dev.peering.platform.api.PageRequest;
 import dev.peering.platform.api.ResourceNames;
+import dev.peering.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -39,13 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Connections")
 public class ConnectionResource {
 
-    /**
-     * Names the caller's role on the one path where it matters now (removing a session). Temporary:
-     * roles arrive with a later issue and will come from the caller's identity, not from a header.
-     */
-    public static final String ROLE_HEADER = "x-peering-role";
-
-    public static final String OPERATOR = "operator";
+    @Inject
+    SecurityIdentity caller;
 
     @Inject
     ConnectionService service;
@@ -91,7 +88,9 @@ public class ConnectionResource {
     @PUT
     @Path("/{connectionIdentifier}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Adds a connection to the peering (201); it starts at PendingApproval")
+    @Operation(
+            summary = "Adds a connection to the peering (201; it starts at PendingApproval), or corrects a"
+                    + " ProvisioningFailed one (200; provisioning is retried)")
     public Response add(@PathParam("connectionIdentifier") String identifier, ConnectionBody body) {
         checkPath(identifier);
         if (body == null) {
@@ -111,7 +110,9 @@ public class ConnectionResource {
                 ConnectionMapper.toConfig(body),
                 md5Given(body.bgpSession()),
                 Correlation.of(request));
-        return Response.status(201).entity(ConnectionMapper.toApi(e)).build();
+        return Response.status(ConnectionService.isNew(e) ? 201 : 200)
+                .entity(ConnectionMapper.toApi(e))
+                .build();
     }
 
     @PATCH
@@ -158,6 +159,7 @@ public class ConnectionResource {
 
     @POST
     @Path("/{connectionIdentifier}/approve")
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Operator action: approves a PendingApproval connection")
     public ConnectionBody approve(@PathParam("connectionIdentifier") String identifier) {
         return act(identifier, OperatorAction.APPROVE, null);
@@ -165,6 +167,7 @@ public class ConnectionResource {
 
     @POST
     @Path("/{connectionIdentifier}/fail")
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Operator action: fails provisioning, with the reason the peer will read")
     public ConnectionBody fail(@PathParam("connectionIdentifier") String identifier, OperatorRequest body) {
@@ -177,6 +180,7 @@ public class ConnectionResource {
 
     @POST
     @Path("/{connectionIdentifier}/retry")
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Operator action: retries a ProvisioningFailed connection from ProvisioningStarted")
     public ConnectionBody retry(@PathParam("connectionIdentifier") String identifier) {
         return act(identifier, OperatorAction.RETRY, null);
@@ -184,6 +188,7 @@ public class ConnectionResource {
 
     @POST
     @Path("/{connectionIdentifier}/block")
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(
             summary =
                     "Operator action: an external blocker holds an in-progress connection; body {\"reason\"} optional")
@@ -205,6 +210,7 @@ public class ConnectionResource {
 
     @POST
     @Path("/{connectionIdentifier}/unblock")
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Operator action: returns a blocked connection to the state it was blocked in")
     public ConnectionBody unblock(@PathParam("connectionIdentifier") String identifier) {
         return act(identifier, OperatorAction.UNBLOCK, null);
@@ -212,6 +218,7 @@ public class ConnectionResource {
 
     @POST
     @Path("/{connectionIdentifier}/activate")
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Operator action: moves a Validating (or type-changing) connection to Active by hand")
     public ConnectionBody activate(@PathParam("connectionIdentifier") String identifier) {
         return act(identifier, OperatorAction.ACTIVATE, null);
@@ -219,6 +226,7 @@ public class ConnectionResource {
 
     @POST
     @Path("/{connectionIdentifier}/requestTypeChange")
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Operator action: starts a type change of an Active connection")
     public ConnectionBody requestTypeChange(@PathParam("connectionIdentifier") String identifier) {
         return act(identifier, OperatorAction.REQUEST_TYPE_CHANGE, null);
@@ -227,12 +235,11 @@ public class ConnectionResource {
     @POST
     @Path("/{connectionIdentifier}/removeSession")
     @Operation(
-            summary = "Operator action: removes the IPv4 or IPv6 session of an Active connection; refused for peers"
-                    + " (temporary: the x-peering-role: operator header names the operator until roles arrive)")
+            summary = "Operator action: removes the IPv4 or IPv6 session of an Active connection; a peer is told to"
+                    + " contact the peering operator")
     public ConnectionBody removeSession(
             @PathParam("connectionIdentifier") String identifier,
-            @Parameter(description = "IPv4 or IPv6") @QueryParam("family") String family,
-            @HeaderParam(ROLE_HEADER) String role) {
+            @Parameter(description = "IPv4 or IPv6") @QueryParam("family") String family) {
         checkPath(identifier);
         return ConnectionMapper.toApi(service.removeSession(
                 subscriptionId,
@@ -240,7 +247,7 @@ public class ConnectionResource {
                 peeringName,
                 identifier,
                 ConnectionService.Family.parse(family),
-                OPERATOR.equals(role),
+                caller.hasRole(Roles.OPERATOR),
                 Correlation.of(request)));
     }
 

@@ -137,11 +137,13 @@ public class ConnectionService {
         rules.validate("connection", p.peeringLocation, requested);
         ConnectionRules.useForPeeringService(
                 "connection", requested.useForPeeringService(), hasPeeringServiceAgreement(subscriptionId));
-        if (connections.find(p.peeringId, identifier).isPresent()) {
+        Optional<ConnectionEntity> existing = connections.find(p.peeringId, identifier);
+        if (existing.isPresent() && existing.get().connectionState != ConnectionState.ProvisioningFailed) {
             throw ArmException.conflict(
                     "ConnectionAlreadyExists",
                     "Peering '" + peeringName + "' already has connection '" + identifier
-                            + "'; add a session with PATCH, or choose another connectionIdentifier.");
+                            + "'; add a session with PATCH, or choose another connectionIdentifier. (Only a"
+                            + " ProvisioningFailed connection can be corrected with PUT.)");
         }
         BgpSessionConfig s = requested.bgpSession();
         PeeringEvent.Connection c = new PeeringEvent.Connection(
@@ -159,7 +161,33 @@ public class ConnectionService {
                 s.maxPrefixesAdvertisedV4(),
                 s.maxPrefixesAdvertisedV6(),
                 md5Given);
+        if (existing.isPresent()) {
+            return correct(lockConnection(subscriptionId, resourceGroup, peeringName, identifier), c, correlationId);
+        }
         return create(p, c, "connection added by the peer", correlationId);
+    }
+
+    /**
+     * The peer corrects a connection that failed provisioning (its addresses, say): the new configuration
+     * replaces the old, and provisioning is retried at once, through the same transition as the
+     * operator's retry.
+     */
+    private ConnectionEntity correct(ConnectionEntity e, PeeringEvent.Connection c, String correlationId) {
+        if (e.connectionState != ConnectionState.ProvisioningFailed) {
+            throw ArmException.conflict(
+                    "ConnectionAlreadyExists",
+                    "Connection '" + e.connectionIdentifier + "' is " + e.connectionState
+                            + "; only a ProvisioningFailed connection can be corrected with PUT.");
+        }
+        configure(e, c);
+        e.correlationId = correlationId;
+        move(e, ConnectionState.ProvisioningStarted, "configuration corrected by the peer; provisioning retried", null);
+        return e;
+    }
+
+    /** Whether the connection was created by the request at hand (a corrected one was not). */
+    public static boolean isNew(ConnectionEntity e) {
+        return e.connectionState == ConnectionState.PendingApproval;
     }
 
     /** Adds an IPv4 or IPv6 session to an Active connection (the portal's "Edit connection"). */
@@ -518,6 +546,19 @@ public class ConnectionService {
         e.peeringId = p.peeringId;
         e.subscriptionId = p.subscriptionId;
         e.connectionIdentifier = c.connectionIdentifier();
+        configure(e, c);
+        e.connectionState = ConnectionState.PendingApproval;
+        e.correlationId = correlationId;
+        e.createdAt = now;
+        e.updatedAt = now;
+        schedule(e, now);
+        connections.persist(e);
+        publish(e, ConnectionEvent.STATE_CHANGED, ConnectionMapper.toEvent(e, null, null, null, reason, now));
+        return e;
+    }
+
+    /** Takes a connection's configuration; its sessions start again from PendingAdd. */
+    private static void configure(ConnectionEntity e, PeeringEvent.Connection c) {
         e.peeringDBFacilityId = c.peeringDBFacilityId();
         e.bandwidthInMbps = c.bandwidthInMbps();
         e.sessionAddressProvider =
@@ -532,16 +573,8 @@ public class ConnectionService {
         e.maxPrefixesAdvertisedV4 = c.maxPrefixesAdvertisedV4();
         e.maxPrefixesAdvertisedV6 = c.maxPrefixesAdvertisedV6();
         e.md5Configured = c.md5AuthenticationKeyConfigured();
-        e.connectionState = ConnectionState.PendingApproval;
         e.sessionStateV4 = e.hasV4() ? SessionState.PendingAdd : SessionState.None;
         e.sessionStateV6 = e.hasV6() ? SessionState.PendingAdd : SessionState.None;
-        e.correlationId = correlationId;
-        e.createdAt = now;
-        e.updatedAt = now;
-        schedule(e, now);
-        connections.persist(e);
-        publish(e, ConnectionEvent.STATE_CHANGED, ConnectionMapper.toEvent(e, null, null, null, reason, now));
-        return e;
     }
 
     private void move(ConnectionEntity e, ConnectionState target, String reason, String errorMessage) {
