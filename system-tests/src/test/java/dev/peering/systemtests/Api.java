@@ -67,7 +67,8 @@ final class Api {
     }
 
     static String peeringService(String sub, String rg, String name) {
-        return "/subscriptions/" + sub + "/resourceGroups/" + rg + "/providers/Microsoft.Peering/peeringServices/" + name;
+        return "/subscriptions/" + sub + "/resourceGroups/" + rg + "/providers/Microsoft.Peering/peeringServices/"
+                + name;
     }
 
     static String peerAsnBody(long asn) {

@@ -25,7 +25,8 @@ class AsyncApiDocumentTest {
     @Test
     void everyEventTypeOfTheContractsIsDocumented() throws IllegalAccessException {
         Set<String> types = new TreeSet<>();
-        for (Class<?> contract : List.of(PeerAsnEvent.class, PeeringEvent.class, ConnectionEvent.class, RegistrationEvent.class)) {
+        for (Class<?> contract :
+                List.of(PeerAsnEvent.class, PeeringEvent.class, ConnectionEvent.class, RegistrationEvent.class)) {
             for (Field field : contract.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers())
                         && field.getType() == String.class
@@ -53,10 +54,20 @@ class AsyncApiDocumentTest {
                 "/subscriptions/s/providers/Microsoft.Peering/peerAsns/a",
                 "c",
                 "s",
-                new PeerAsnEvent("/subscriptions/s/providers/Microsoft.Peering/peerAsns/a", "s", "a", 3356, "X", "None", "Pending", null)));
+                new PeerAsnEvent(
+                        "/subscriptions/s/providers/Microsoft.Peering/peerAsns/a",
+                        "s",
+                        "a",
+                        3356,
+                        "X",
+                        "None",
+                        "Pending",
+                        null)));
         assertEquals(List.of(), schemas.problems(event));
-        assertFalse(schemas.problems(event.replace("\"validationState\":\"Pending\"", "\"validationState\":\"Maybe\"")).isEmpty());
-        assertFalse(schemas.problems(event.replace("\"peerName\":\"X\"", "\"peerName\":\"X\",\"md5\":\"secret\"")).isEmpty());
+        assertFalse(schemas.problems(event.replace("\"validationState\":\"Pending\"", "\"validationState\":\"Maybe\""))
+                .isEmpty());
+        assertFalse(schemas.problems(event.replace("\"peerName\":\"X\"", "\"peerName\":\"X\",\"md5\":\"secret\""))
+                .isEmpty());
         assertTrue(schemas.problems(event.replace("dev.peering.peerAsn.created", "dev.peering.peerAsn.unknown"))
                 .get(0)
                 .contains("not a message"));

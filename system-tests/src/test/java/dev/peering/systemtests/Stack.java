@@ -80,7 +80,8 @@ public final class Stack {
         try {
             Path dataDir = Files.createTempDirectory(root.resolve("system-tests/target"), "stack-");
             Map<String, Integer> ports = new LinkedHashMap<>();
-            for (String name : List.of("postgres", "kafka", "kafka-controller", ASN, PEERING, CONNECTION, REGISTRATION)) {
+            for (String name :
+                    List.of("postgres", "kafka", "kafka-controller", ASN, PEERING, CONNECTION, REGISTRATION)) {
                 ports.put(name, freePort());
             }
             List<String> command = new ArrayList<>(List.of(

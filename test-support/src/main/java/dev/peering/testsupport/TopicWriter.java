@@ -1,5 +1,7 @@
 package dev.peering.testsupport;
 
+import dev.peering.events.CloudEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -17,7 +19,10 @@ public final class TopicWriter {
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()),
                 new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            // with the headers the outbox relay writes, so consumers are tested on records as they really come
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to " + topic, e);
         }
