@@ -2,6 +2,7 @@ package dev.peering.peering;
 
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TokensTestResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,12 @@ final class Restart {
         @Override
         public boolean disableGlobalTestResources() {
             return true;
+        }
+
+        /** The one global resource the phases still need: the key that verifies the tests' tokens. */
+        @Override
+        public java.util.List<TestResourceEntry> testResources() {
+            return java.util.List.of(new TestResourceEntry(TokensTestResource.class));
         }
     }
 
