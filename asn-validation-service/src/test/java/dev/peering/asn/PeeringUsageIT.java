@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.peering.asn.messaging.PeeringEventsConsumer;
 import dev.peering.events.EventJson;
 import dev.peering.events.PeeringEvent;
+import dev.peering.platform.inbox.AppliedEvents;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
 import dev.peering.testsupport.TokensTestResource;
@@ -17,6 +19,7 @@ import dev.peering.testsupport.TopicWriter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +33,9 @@ import org.junit.jupiter.api.Test;
 class PeeringUsageIT {
 
     static final String PEERINGS = "peering.peering-events";
+
+    @Inject
+    AppliedEvents applied;
 
     static String peeringEvent(String type, String peeringId, String peerAsnId, String sub) {
         return EventJson.write(EventJson.newEvent(
@@ -56,19 +62,26 @@ class PeeringUsageIT {
         TopicWriter.send(PEERINGS, peeringId, created);
         // the same event delivered twice is applied once; deleting the peering frees the PeerAsn
         TopicWriter.send(PEERINGS, peeringId, created);
+        awaitApplied(created);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("api-version", "2022-10-01")
+        given().queryParam("api-version", "2022-10-01")
                 .delete(path)
                 .then()
                 .statusCode(409)
                 .body("error.code", equalTo("PeerAsnInUse"))
-                .body("error.message", containsString(peeringId)));
+                .body("error.message", containsString(peeringId));
 
-        TopicWriter.send(PEERINGS, peeringId, peeringEvent(PeeringEvent.DELETED, peeringId, path, sub));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("api-version", "2022-10-01")
-                .delete(path)
-                .then()
-                .statusCode(200));
+        String deleted = peeringEvent(PeeringEvent.DELETED, peeringId, path, sub);
+        TopicWriter.send(PEERINGS, peeringId, deleted);
+        awaitApplied(deleted);
+        given().queryParam("api-version", "2022-10-01").delete(path).then().statusCode(200);
+    }
+
+    /** Waits until the consumer recorded the event as applied (the idempotent-consumer log). */
+    void awaitApplied(String event) {
+        String id = EventJson.read(event).id();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> applied.wasApplied("asn-validation-service." + PeeringEventsConsumer.CHANNEL, id));
     }
 
     @Test

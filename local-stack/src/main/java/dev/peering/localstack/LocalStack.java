@@ -470,7 +470,7 @@ public final class LocalStack {
         }
         try (Stream<Path> children = Files.list(dataDir)) {
             List<String> unknown = children.map(path -> path.getFileName().toString())
-                    .filter(name -> !List.of("postgres", "kafka", "logs", "config", "stack.pid")
+                    .filter(name -> !List.of("postgres", "kafka", "logs", "config", "keys", "stack.pid")
                             .contains(name))
                     .toList();
             if (!unknown.isEmpty()) {

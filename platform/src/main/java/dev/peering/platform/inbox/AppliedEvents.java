@@ -35,7 +35,7 @@ public class AppliedEvents {
     }
 
     /** Whether {@code consumer} applied the event with this id. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public boolean wasApplied(String consumer, String eventId) {
         return !em.createNativeQuery("select 1 from consumed_event where consumer = ?1 and event_id = ?2")
                 .setParameter(1, consumer)
