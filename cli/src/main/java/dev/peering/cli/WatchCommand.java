@@ -96,6 +96,12 @@ final class WatchCommand implements Callable<Integer> {
     String output;
 
     @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description = "A peer's bearer token (env PEERING_TOKEN): show only its subscriptions' events.")
+    String token;
+
+    @Option(
             names = "--topic",
             paramLabel = "TOPIC",
             description = "The topics to read (default: the four event topics).")
@@ -112,7 +118,8 @@ final class WatchCommand implements Callable<Integer> {
         Output.Format format = Output.Format.parse(output != null ? output : ctx.env("PEERING_OUTPUT"));
         Duration idle = untilIdle == null ? null : Durations.parse("--until-idle", untilIdle);
         Instant start = since == null ? null : sinceInstant();
-        EventFilter filter = new EventFilter(correlationId, resource, subscription);
+        EventFilter filter = new EventFilter(correlationId, resource, subscription)
+                .forToken(token != null ? token : ctx.env("PEERING_TOKEN"));
         String servers = bootstrapServers != null
                 ? bootstrapServers
                 : first(

@@ -42,4 +42,23 @@ class EventFilterTest {
         assertFalse(new EventFilter(null, null, "sub-2").matches(PEERING_ID, connection));
         assertFalse(new EventFilter("corr-1", PEERING_ID + "/connections/C2", null).matches(PEERING_ID, connection));
     }
+
+    static String token(String claims) {
+        java.util.Base64.Encoder url = java.util.Base64.getUrlEncoder().withoutPadding();
+        return url.encodeToString("{\"alg\":\"RS256\"}".getBytes()) + "." + url.encodeToString(claims.getBytes())
+                + ".signature";
+    }
+
+    @Test
+    void aPeersTokenShowsOnlyItsOwnSubscriptions() {
+        EventFilter all = new EventFilter(null, null, null);
+        String peerOfSub1 = token("{\"groups\":[\"peer\"],\"subscriptions\":[\"sub-1\"]}");
+        String peerOfSub2 = token("{\"groups\":[\"peer\"],\"subscriptions\":[\"sub-2\",\"sub-3\"]}");
+        String operator = token("{\"groups\":[\"operator\"],\"subscriptions\":[]}");
+        assertTrue(all.forToken(peerOfSub1).matches(PEERING_ID, connection));
+        assertFalse(all.forToken(peerOfSub2).matches(PEERING_ID, connection));
+        assertTrue(all.forToken(operator).matches(PEERING_ID, connection));
+        assertTrue(all.forToken(null).matches(PEERING_ID, connection));
+        assertFalse(all.forToken("not-a-token").matches(PEERING_ID, connection), "unreadable: nothing shown");
+    }
 }

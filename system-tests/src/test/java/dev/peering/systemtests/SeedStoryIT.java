@@ -52,6 +52,8 @@ class SeedStoryIT {
     static TopicReader connectionTopic;
     static TopicReader registrationTopic;
     static final List<String> keys = new ArrayList<>();
+    /** The MD5 key of sea-v4's BGP session: write-only, it must never appear anywhere after the PUT. */
+    static final String MD5_KEY = "md5-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 
     @BeforeAll
     static void start() {
@@ -106,11 +108,16 @@ class SeedStoryIT {
                                 Api.peeringBody(
                                         sub,
                                         "contoso",
-                                        Api.connection("sea-v4", "206.81.81.10", null),
+                                        Api.connection("sea-v4", "206.81.81.10", null)
+                                                .replace(
+                                                        "\"maxPrefixesAdvertisedV4\":1000",
+                                                        "\"maxPrefixesAdvertisedV4\":1000,\"md5AuthenticationKey\":\""
+                                                                + MD5_KEY + "\""),
                                         Api.connection("sea-dual", "206.81.81.11", "2001:504:16::a:11"))),
                         r -> r.statusCode() != 400 || !r.asString().contains("names no PeerAsn"));
         created.then()
                 .statusCode(201)
+                .body("properties.direct.connections[0].bgpSession.md5AuthenticationKey", equalTo(null))
                 .body("properties.provisioningState", equalTo("Updating"))
                 .body("properties.direct.connections[0].connectionState", equalTo("PendingApproval"))
                 .body("sku.tier", equalTo("Premium"));
@@ -331,13 +338,26 @@ class SeedStoryIT {
         }
         assertTrue(checked > 40, "checked " + checked + " events");
         assertEquals(List.of(), problems);
-        // no secret ever travels: neither a Prefix Key nor an MD5 key
+        // no secret ever travels: neither a Prefix Key nor an MD5 key, on any topic or in any log line
+        assertEquals(2, keys.size());
+        List<String> secrets = new ArrayList<>(keys);
+        secrets.add(MD5_KEY);
         for (TopicReader reader : List.of(peerAsnTopic, peeringTopic, connectionTopic, registrationTopic)) {
             for (TopicReader.Received received : reader.poll()) {
-                for (String key : keys) {
-                    assertFalse(received.value().contains(key), "a Prefix Key on a topic");
+                for (String secret : secrets) {
+                    assertFalse(received.value().contains(secret), "a secret on a topic: " + received.value());
                 }
             }
+        }
+        try (var logs = java.nio.file.Files.list(stack.dataDir().resolve("logs"))) {
+            for (java.nio.file.Path log : logs.toList()) {
+                String text = java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+                for (String secret : secrets) {
+                    assertFalse(text.contains(secret), "a secret in " + log.getFileName());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
