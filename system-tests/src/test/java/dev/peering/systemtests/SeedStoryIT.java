@@ -53,7 +53,8 @@ class SeedStoryIT {
     static TopicReader registrationTopic;
     static final List<String> keys = new ArrayList<>();
     /** The MD5 key of sea-v4's BGP session: write-only, it must never appear anywhere after the PUT. */
-    static final String MD5_KEY = "md5-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    static final String MD5_KEY =
+            "md5-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 
     @BeforeAll
     static void start() {

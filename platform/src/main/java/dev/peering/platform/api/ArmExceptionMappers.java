@@ -128,6 +128,16 @@ public class ArmExceptionMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json);
         }
+        if (DatabaseUnavailable.causedBy(e)) {
+            // a restart of the database is a moment to wait, not a failure of the request
+            LOG.warnf("database unavailable: %s", e.toString());
+            return Response.fromResponse(error(
+                            503,
+                            "ServiceUnavailable",
+                            "The service cannot reach its database right now; nothing was changed. Retry shortly."))
+                    .header("Retry-After", "2")
+                    .build();
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             // two requests created the same resource at the same instant: the unique key kept one
             if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {

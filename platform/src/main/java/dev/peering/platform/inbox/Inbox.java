@@ -2,6 +2,7 @@ package dev.peering.platform.inbox;
 
 import dev.peering.events.CloudEvent;
 import dev.peering.events.EventJson;
+import dev.peering.platform.api.DatabaseUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,10 +66,11 @@ public class Inbox {
 
     /** Failures of the database connection, not of the event: worth trying again. */
     static boolean isTransient(Throwable e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof SQLTransientException
-                    || t instanceof java.sql.SQLRecoverableException
+            if (t instanceof SQLTransientException
                     || t instanceof org.hibernate.exception.LockAcquisitionException
                     || t instanceof jakarta.persistence.PessimisticLockException
                     || t instanceof jakarta.persistence.OptimisticLockException) {
@@ -76,10 +78,8 @@ public class Inbox {
             }
             if (t instanceof java.sql.SQLException sql
                     && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") // connection exception
-                            || sql.getSQLState().equals("40001") // serialization failure
-                            || sql.getSQLState().equals("40P01") // deadlock
-                            || sql.getSQLState().startsWith("57P"))) { // server shutting down
+                    && (sql.getSQLState().equals("40001") // serialization failure
+                            || sql.getSQLState().equals("40P01"))) { // deadlock
                 return true;
             }
         }

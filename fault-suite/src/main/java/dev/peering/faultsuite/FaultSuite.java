@@ -1,0 +1,276 @@
+package dev.peering.faultsuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peering.events.EventJson;
+import dev.peering.events.MalformedEventException;
+import dev.peering.events.Topics;
+import dev.peering.faultsuite.check.EventChecks;
+import dev.peering.faultsuite.check.Record;
+import dev.peering.faultsuite.check.StoreChecks;
+import dev.peering.faultsuite.check.TopicSnapshot;
+import dev.peering.faultsuite.drive.Ack;
+import dev.peering.faultsuite.drive.Arm;
+import dev.peering.faultsuite.drive.Driver;
+import dev.peering.faultsuite.drive.Ledger;
+import dev.peering.faultsuite.faults.FaultPlan;
+import dev.peering.faultsuite.stack.Service;
+import dev.peering.faultsuite.stack.Stack;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run: start the stack, drive the workflows while the faults happen, wait for the system to
+ * converge, then count. {@code FaultSuiteIT} runs it under Maven (small or large, by options); {@code main}
+ * runs it from a plain class path, with the same options as system properties.
+ */
+public final class FaultSuite {
+
+    private static final Duration POLL = Duration.ofSeconds(2);
+
+    private final SuiteOptions options;
+
+    public FaultSuite(SuiteOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0) {
+            System.out.print(SuiteOptions.USAGE);
+            return;
+        }
+        Outcome outcome = new FaultSuite(SuiteOptions.from(System.getProperties())).run();
+        System.exit(outcome.totalViolations() == 0 ? 0 : 1);
+    }
+
+    public Outcome run() throws Exception {
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        System.out.println("[suite] run " + runId + ", seed " + options.seed() + ", " + options.workflows()
+                + " workflows, data in " + options.dataDir());
+        try (Stack stack = Stack.start(
+                new Stack.Config(options.root(), options.dataDir(), options.delays(), options.sessionTimeout()))) {
+            System.out.println("[suite] stack up");
+            Arm arm = new Arm(stack.authorization(), stack::serviceAt);
+            Ledger ledger = new Ledger();
+            Driver driver = Driver.start(
+                    options.workflows(), options.spread(), runId, stack::url, arm, ledger, options.stepTimeout());
+            FaultPlan plan = new FaultPlan(
+                    options.seed(),
+                    new FaultPlan.Timing(
+                            options.killedFor(),
+                            options.brokerDownFor(),
+                            options.postgresDownFor(),
+                            options.frozenFor(),
+                            options.spread()));
+            List<FaultPlan.Injected> faults = plan.run(stack);
+            Instant lastFault = faults.get(faults.size() - 1).to();
+            System.out.println("[suite] faults done; waiting for convergence");
+            Convergence convergence = converge(stack, arm, ledger, driver, lastFault);
+            Outcome outcome = count(stack, arm, ledger, faults, convergence);
+            System.out.println(outcome.report());
+            return outcome;
+        }
+    }
+
+    private record Convergence(
+            Duration after, boolean converged, long lost, List<String> findings, Map<String, String> keyHashes) {}
+
+    /**
+     * Polls until every workflow has ended, every acknowledged request shows its final state on GET,
+     * every outbox is empty and every read model equals its owner; or until the bound (plus the step
+     * timeout, so that a slow run still ends with counts rather than a hang).
+     */
+    private Convergence converge(Stack stack, Arm arm, Ledger ledger, Driver driver, Instant lastFault)
+            throws Exception {
+        StoreChecks store = new StoreChecks(stack.postgres());
+        CompletableFuture<Void> workflows = CompletableFuture.runAsync(() -> {
+            try {
+                driver.await();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Set<Ack> settled = new HashSet<>();
+        Map<Ack, String> lastSeen = new HashMap<>();
+        Map<String, String> keyHashes = new HashMap<>();
+        List<String> findings = new ArrayList<>();
+        Instant giveUp = lastFault.plus(options.convergeWithin()).plus(options.stepTimeout());
+        ExecutorService getters = Executors.newFixedThreadPool(8);
+        try {
+            while (true) {
+                List<Ack> open =
+                        ledger.acks().stream().filter(a -> !settled.contains(a)).toList();
+                List<CompletableFuture<Void>> gets = new ArrayList<>();
+                for (Ack ack : open) {
+                    gets.add(CompletableFuture.runAsync(
+                            () -> {
+                                try {
+                                    Optional<Arm.Reply> reply = arm.once("GET", ack.url(), null);
+                                    synchronized (settled) {
+                                        if (reply.isPresent() && reply.get().ok()) {
+                                            JsonNode body = reply.get().body();
+                                            lastSeen.put(ack, ack.kind().state(body));
+                                            if (ack.kind().isFinal(body)) {
+                                                settled.add(ack);
+                                                keyOnce(ack, body, keyHashes, findings);
+                                            }
+                                        } else {
+                                            lastSeen.put(
+                                                    ack,
+                                                    reply.map(Arm.Reply::describe)
+                                                            .orElse("no answer"));
+                                        }
+                                    }
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            getters));
+                }
+                CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new)).join();
+                boolean acksSettled = settled.size() == ledger.acks().size();
+                long backlog = acksSettled ? sum(store.outboxBacklog()) : -1;
+                long mismatches = backlog == 0 ? store.readModels().mismatches() : -1;
+                if (workflows.isDone() && acksSettled && backlog == 0 && mismatches == 0) {
+                    Duration after = Duration.between(lastFault, Instant.now());
+                    return new Convergence(
+                            after, after.compareTo(options.convergeWithin()) <= 0, 0, findings, keyHashes);
+                }
+                if (Instant.now().isAfter(giveUp)) {
+                    ledger.acks().stream()
+                            .filter(a -> !settled.contains(a))
+                            .limit(30)
+                            .forEach(a -> findings.add("not final: " + a.kind() + " of workflow " + a.workflow() + ", "
+                                    + a.url() + " shows " + lastSeen.get(a)));
+                    long lost = ledger.acks().stream()
+                            .filter(a -> !settled.contains(a))
+                            .count();
+                    return new Convergence(
+                            Duration.between(lastFault, Instant.now()), false, lost, findings, keyHashes);
+                }
+                TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+            }
+        } finally {
+            getters.shutdownNow();
+        }
+    }
+
+    /** A registered ASN shows one Prefix Key for good; compared by hash, so no key is kept or printed. */
+    private static void keyOnce(Ack ack, JsonNode body, Map<String, String> keyHashes, List<String> findings) {
+        if (ack.kind() != Ack.Kind.REGISTERED_ASN) {
+            return;
+        }
+        String hash =
+                sha256(body.path("properties").path("peeringServicePrefixKey").asText());
+        String earlier = keyHashes.putIfAbsent(ack.url(), hash);
+        if (earlier != null && !earlier.equals(hash)) {
+            findings.add("the Prefix Key of " + ack.url() + " changed");
+        }
+    }
+
+    private Outcome count(Stack stack, Arm arm, Ledger ledger, List<FaultPlan.Injected> faults, Convergence convergence)
+            throws Exception {
+        List<String> findings = new ArrayList<>(convergence.findings());
+        ledger.unfinished().forEach((workflow, where) -> findings.add("workflow " + workflow + " stopped: " + where));
+        long keysChanged = 0;
+        for (Map.Entry<String, String> key : convergence.keyHashes().entrySet()) {
+            Optional<Arm.Reply> again = arm.once("GET", key.getKey(), null);
+            String hash = again.filter(Arm.Reply::ok)
+                    .map(r -> sha256(r.body()
+                            .path("properties")
+                            .path("peeringServicePrefixKey")
+                            .asText()))
+                    .orElse("");
+            if (!hash.equals(key.getValue())) {
+                keysChanged++;
+                findings.add("the Prefix Key of " + key.getKey() + " changed or vanished after it was issued");
+            }
+        }
+        List<Record> records = TopicSnapshot.read(
+                stack.bootstrapServers(),
+                List.of(
+                        Topics.PEER_ASN_EVENTS,
+                        Topics.PEERING_EVENTS,
+                        Topics.CONNECTION_EVENTS,
+                        Topics.REGISTRATION_EVENTS),
+                Duration.ofMinutes(2));
+        EventChecks.Result events = EventChecks.check(records);
+        findings.addAll(events.findings());
+
+        Set<String> dlqTopics = TopicSnapshot.topicsEndingWith(stack.bootstrapServers(), ".dlq");
+        List<Record> dead = dlqTopics.isEmpty()
+                ? List.of()
+                : TopicSnapshot.read(stack.bootstrapServers(), dlqTopics, Duration.ofMinutes(1));
+        Map<String, Set<String>> deadIds = new HashMap<>();
+        for (Record record : dead) {
+            findings.add("dead-lettered on " + record.topic() + " at " + record.offset() + ": " + record.key());
+            idOf(record).ifPresent(id -> deadIds.computeIfAbsent(record.topic(), t -> new HashSet<>())
+                    .add(id));
+        }
+        Map<String, Set<String>> idsByTopic = new HashMap<>();
+        for (Record record : records) {
+            idOf(record).ifPresent(id -> idsByTopic
+                    .computeIfAbsent(record.topic(), t -> new HashSet<>())
+                    .add(id));
+        }
+        StoreChecks store = new StoreChecks(stack.postgres());
+        StoreChecks.ReadModels readModels = store.readModels();
+        findings.addAll(readModels.findings());
+        List<StoreChecks.Consumption> consumption = store.consumption(idsByTopic, deadIds);
+        long serverErrors =
+                arm.serverErrors().values().stream().mapToLong(n -> n.get()).sum();
+        arm.serverErrors().forEach((what, n) -> findings.add("5xx while retrying: " + what + " x" + n.get()));
+        return new Outcome(
+                options.workflows(),
+                ledger.finishedCount(),
+                ledger.acks().size(),
+                convergence.lost(),
+                convergence.after(),
+                convergence.converged(),
+                events,
+                keysChanged,
+                dead.size(),
+                readModels,
+                consumption,
+                sum(store.outboxBacklog()),
+                serverErrors,
+                arm.unreachable(),
+                faults,
+                findings);
+    }
+
+    private static Optional<String> idOf(Record record) {
+        try {
+            return Optional.of(EventJson.read(record.value()).id());
+        } catch (MalformedEventException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long sum(Map<Service, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

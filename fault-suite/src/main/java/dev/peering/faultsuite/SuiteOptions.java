@@ -1,0 +1,74 @@
+package dev.peering.faultsuite;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The knobs of a run, as system properties ({@code -Dfault.workflows=1000}); the defaults are the small
+ * run of {@code .ci/run}.
+ *
+ * @param spread the time over which the workflows start, and over which the faults start
+ * @param sessionTimeout the consumers' session timeout; the frozen service stays frozen for {@code frozenFor}
+ * @param convergeWithin the bound between the end of the last fault and a converged system
+ * @param stepTimeout how long one workflow step may take before the workflow counts as stuck
+ */
+public record SuiteOptions(
+        int workflows,
+        long seed,
+        Path root,
+        Path dataDir,
+        Duration spread,
+        Duration sessionTimeout,
+        Duration frozenFor,
+        Duration killedFor,
+        Duration brokerDownFor,
+        Duration postgresDownFor,
+        Duration convergeWithin,
+        Duration stepTimeout,
+        Map<String, String> delays) {
+
+    public static final String USAGE =
+            """
+            Fault suite options (system properties):
+              fault.workflows        number of seed workflows (default 16; the large run: 1000)
+              fault.seed             random seed of the fault schedule (default: random, printed)
+              fault.root             repository root with the built services (default ..)
+              fault.data-dir         data folder, wiped first, named fault-run* (default target/fault-run)
+              fault.spread           time over which workflows and faults start (default PT60S)
+              fault.session-timeout  consumers' session.timeout.ms (default PT10S; PT45S is Kafka's default)
+              fault.frozen-for       how long one service is frozen with SIGSTOP (default PT15S)
+              fault.killed-for       pause before a killed service is restarted (default PT3S)
+              fault.broker-down-for  (default PT5S)   fault.postgres-down-for (default PT3S)
+              fault.converge-within  bound from the last fault to convergence (default PT60S)
+              fault.step-timeout     bound on one workflow step (default PT4M)
+            """;
+
+    public static SuiteOptions from(Properties p) {
+        return new SuiteOptions(
+                Integer.parseInt(p.getProperty("fault.workflows", "16")),
+                Long.parseLong(p.getProperty("fault.seed", String.valueOf(System.nanoTime()))),
+                Path.of(p.getProperty("fault.root", "..")).toAbsolutePath().normalize(),
+                Path.of(p.getProperty("fault.data-dir", "target/fault-run"))
+                        .toAbsolutePath()
+                        .normalize(),
+                duration(p, "fault.spread", "PT60S"),
+                duration(p, "fault.session-timeout", "PT10S"),
+                duration(p, "fault.frozen-for", "PT15S"),
+                duration(p, "fault.killed-for", "PT3S"),
+                duration(p, "fault.broker-down-for", "PT5S"),
+                duration(p, "fault.postgres-down-for", "PT3S"),
+                duration(p, "fault.converge-within", "PT60S"),
+                duration(p, "fault.step-timeout", "PT4M"),
+                // All delays short: the %local profile's values, overridden through its profiled names.
+                Map.of(
+                        "_LOCAL_PEERING_ASN_APPROVAL_DELAY", "PT2S",
+                        "_LOCAL_PEERING_CONNECTION_STEP_DELAY", "PT1S",
+                        "_LOCAL_PEERING_CONNECTION_SESSION_STEP_DELAY", "PT0.5S"));
+    }
+
+    private static Duration duration(Properties p, String name, String defaultValue) {
+        return Duration.parse(p.getProperty(name, defaultValue));
+    }
+}

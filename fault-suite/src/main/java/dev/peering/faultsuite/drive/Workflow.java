@@ -1,0 +1,184 @@
+package dev.peering.faultsuite.drive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peering.faultsuite.stack.Service;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The seed's story for one exchange operator, through REST only: associate a PeerAsn, create a peering
+ * with one connection at once (while the PeerAsn is still Pending), wait for the connection to be
+ * Active with both BGP sessions Established, register a customer ASN and read its Prefix Key.
+ *
+ * <p>Each workflow has its own subscription, ASNs and session address, so workflows never collide.
+ */
+public final class Workflow {
+
+    /** Peer addresses start above the route servers' and end before the LAN's broadcast address. */
+    private static final int FIRST_PEER_HOST = 64;
+
+    /** Two facilities times the hosts of a /22 above {@link #FIRST_PEER_HOST}. */
+    public static final int MAX_WORKFLOWS = 2 * (1023 - FIRST_PEER_HOST);
+
+    private static final String RESOURCE_GROUP = "rg-fault";
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final int index;
+    private final Function<Service, String> urls;
+    private final Arm arm;
+    private final Ledger ledger;
+    private final Duration stepTimeout;
+    private final String subscription;
+    private final String connectionIdentifier;
+
+    public Workflow(
+            int index, String runId, Function<Service, String> urls, Arm arm, Ledger ledger, Duration stepTimeout) {
+        this.index = index;
+        this.urls = urls;
+        this.arm = arm;
+        this.ledger = ledger;
+        this.stepTimeout = stepTimeout;
+        this.subscription = "fault-" + runId + "-" + index;
+        this.connectionIdentifier =
+                UUID.nameUUIDFromBytes((runId + "/" + index).getBytes()).toString();
+    }
+
+    /** ASNs in 200000..299999 and 300000..399999 are public (none is reserved, private or documentation). */
+    private long peerAsn() {
+        return 200_000L + index;
+    }
+
+    private long customerAsn() {
+        return 300_000L + index;
+    }
+
+    private String peerAsnPath() {
+        return "/subscriptions/" + subscription + "/providers/Microsoft.Peering/peerAsns/asn" + index;
+    }
+
+    private String peeringPath() {
+        return "/subscriptions/" + subscription + "/resourceGroups/" + RESOURCE_GROUP
+                + "/providers/Microsoft.Peering/peerings/peering" + index;
+    }
+
+    public void run() throws InterruptedException {
+        try {
+            String peerAsnUrl = urls.apply(Service.ASN) + peerAsnPath();
+            put(Ack.Kind.PEER_ASN, peerAsnUrl, peerAsnBody(), reply -> false);
+
+            String peeringUrl = urls.apply(Service.PEERING) + peeringPath();
+            // peering-service learns of the PeerAsn from its event; until then it refuses the name.
+            put(
+                    Ack.Kind.PEERING,
+                    peeringUrl,
+                    peeringBody(),
+                    reply -> reply.status() == 400
+                            && reply.body()
+                                    .path("error")
+                                    .path("message")
+                                    .asText()
+                                    .contains("names no PeerAsn"));
+            String connectionUrl =
+                    urls.apply(Service.CONNECTION) + peeringPath() + "/connections/" + connectionIdentifier;
+            ledger.acknowledged(new Ack(Ack.Kind.CONNECTION, index, connectionUrl));
+            awaitFinal(Ack.Kind.CONNECTION, connectionUrl);
+
+            String registeredUrl =
+                    urls.apply(Service.REGISTRATION) + peeringPath() + "/registeredAsns/customer" + index;
+            // registration-service learns of the peering and the Active connection from their events.
+            put(
+                    Ack.Kind.REGISTERED_ASN,
+                    registeredUrl,
+                    "{\"properties\":{\"asn\":" + customerAsn() + "}}",
+                    reply -> reply.errorCode().equals("PeeringNotFound")
+                            || reply.errorCode().equals("NoActiveConnection"));
+            awaitFinal(Ack.Kind.REGISTERED_ASN, registeredUrl);
+            ledger.finished(index, subscription);
+        } catch (StepFailed e) {
+            ledger.stuck(index, e.getMessage());
+        }
+    }
+
+    private void put(Ack.Kind kind, String url, String body, Predicate<Arm.Reply> retryable)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + stepTimeout.toNanos();
+        Optional<Arm.Reply> reply = arm.until("PUT", url, body, retryable, deadline);
+        if (reply.isEmpty()) {
+            throw new StepFailed("PUT " + kind + " got no answer within " + stepTimeout.toSeconds() + " s");
+        }
+        if (reply.get().status() >= 500 || retryable.test(reply.get())) {
+            throw new StepFailed("PUT " + kind + " still answered "
+                    + reply.get().describe() + " after " + stepTimeout.toSeconds() + " s");
+        }
+        if (!reply.get().ok()) {
+            throw new StepFailed("PUT " + kind + " refused: " + reply.get().describe());
+        }
+        ledger.acknowledged(new Ack(kind, index, url));
+    }
+
+    private void awaitFinal(Ack.Kind kind, String url) throws InterruptedException {
+        long deadline = System.nanoTime() + stepTimeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            Optional<Arm.Reply> reply = arm.once("GET", url, null);
+            if (reply.isPresent() && reply.get().ok()) {
+                JsonNode resource = reply.get().body();
+                if (kind.isFinal(resource)) {
+                    return;
+                }
+                last = kind.state(resource);
+            } else if (reply.isPresent()) {
+                last = reply.get().describe();
+            }
+            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+        }
+        throw new StepFailed(kind + " not final within " + stepTimeout.toSeconds() + " s, last seen: " + last);
+    }
+
+    private String peerAsnBody() {
+        return """
+                {"properties":{"peerAsn":%d,"peerName":"Fault Suite","peerContactDetail":[
+                  {"role":"Noc","email":"noc@example.com","phone":"+1 (234) 567-8999"}]}}"""
+                .formatted(peerAsn());
+    }
+
+    /**
+     * IPv4 and IPv6 sessions at one of the two SIX Seattle facilities, which share one peering LAN: a
+     * peer address may repeat across facilities but not within one, so every workflow gets its own.
+     */
+    private String peeringBody() {
+        boolean westin = index % 2 == 0;
+        int host = FIRST_PEER_HOST + index / 2;
+        String peerV4 = "206.81." + (80 + host / 256) + "." + (host % 256);
+        String peerV6 = "2001:504:16::" + Integer.toHexString(0x1000 + index);
+        return """
+                {"sku":{"name":"Premium_Direct_Free"},"kind":"Direct","location":"westus2",
+                 "properties":{"direct":{"connections":[
+                   {"connectionIdentifier":"%s","peeringDBFacilityId":%d,"bandwidthInMbps":10000,
+                    "sessionAddressProvider":"Peer",
+                    "bgpSession":{"sessionPrefixV4":"206.81.80.0/22","microsoftSessionIPv4Address":"%s",
+                      "peerSessionIPv4Address":"%s","maxPrefixesAdvertisedV4":1000,
+                      "sessionPrefixV6":"2001:504:16::/64","microsoftSessionIPv6Address":"%s",
+                      "peerSessionIPv6Address":"%s","maxPrefixesAdvertisedV6":100}}],
+                   "peerAsn":{"id":"%s"},"directPeeringType":"IxRs"},
+                   "peeringLocation":"Seattle"}}"""
+                .formatted(
+                        connectionIdentifier,
+                        westin ? 143 : 9,
+                        westin ? "206.81.80.30" : "206.81.80.31",
+                        peerV4,
+                        westin ? "2001:504:16::1f9b" : "2001:504:16::1f9c",
+                        peerV6,
+                        peerAsnPath());
+    }
+
+    private static final class StepFailed extends RuntimeException {
+        StepFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

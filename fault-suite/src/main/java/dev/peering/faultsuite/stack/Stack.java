@@ -1,0 +1,271 @@
+package dev.peering.faultsuite.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * PostgreSQL, Kafka and the four packaged services, each its own process started the way the local
+ * stack starts it (same environment variables, profile {@code local}), on free ports and under one data
+ * folder, with the hooks the fault schedule needs.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    /**
+     * What to run and how fast: {@code serviceEnvironment} adds variables to every service (the
+     * workflow delays); {@code sessionTimeout}, when set, is every consumer's {@code session.timeout.ms}.
+     */
+    public record Config(Path root, Path dataDir, Map<String, String> serviceEnvironment, Duration sessionTimeout) {}
+
+    private final Config config;
+    private final PostgresServer postgres;
+    private final KafkaServer kafka;
+    private final OperatorTokens tokens;
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, ChildProcess> services = new EnumMap<>(Service.class);
+    private Thread shutdownHook;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private Stack(Config config, PostgresServer postgres, KafkaServer kafka, OperatorTokens tokens) {
+        this.config = config;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.tokens = tokens;
+    }
+
+    /** Wipes the data folder, then starts everything and waits until every service is ready. */
+    public static Stack start(Config config) throws Exception {
+        for (Service service : Service.values()) {
+            if (!Files.isRegularFile(service.runnerJar(config.root()))) {
+                throw new IllegalStateException(service.runnerJar(config.root()) + " is missing; build the services"
+                        + " first: mvn -DskipTests package (at the repository root)");
+            }
+        }
+        wipe(config.dataDir());
+        Path logDir = Files.createDirectories(config.dataDir().resolve("logs"));
+        Ports free = new Ports();
+        PostgresServer postgres =
+                new PostgresServer(config.dataDir().resolve("postgres"), logDir.resolve("postgres.log"), free.free());
+        KafkaServer kafka = KafkaServer.create(config.dataDir(), logDir, free.free(), free.free());
+        Stack stack = new Stack(
+                config,
+                postgres,
+                kafka,
+                OperatorTokens.createIn(config.dataDir().resolve("keys")));
+        try {
+            postgres.start();
+            postgres.createDatabases(
+                    Arrays.stream(Service.values()).map(Service::database).toList());
+            kafka.start(READY_TIMEOUT);
+            for (Service service : Service.values()) {
+                stack.ports.put(service, free.free());
+                stack.services.put(service, stack.process(service, logDir));
+            }
+            for (Service service : Service.values()) {
+                stack.services.get(service).start();
+            }
+            for (Service service : Service.values()) {
+                stack.awaitReady(service);
+            }
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private ChildProcess process(Service service, Path logDir) {
+        List<String> command = new ArrayList<>(List.of(
+                ChildProcess.java(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                // Names the data folder in the command line, so a person can tell these JVMs from others.
+                "-Dpeering.fault-suite.data-dir=" + config.dataDir()));
+        if (config.sessionTimeout() != null) {
+            // A system property, not an environment variable: MP_MESSAGING_INCOMING_PEERING_EVENTS_... is
+            // ambiguous, SmallRye reads it as a channel named "peering".
+            for (String channel : service.channels()) {
+                command.add("-Dmp.messaging.incoming." + channel + ".session.timeout.ms="
+                        + config.sessionTimeout().toMillis());
+            }
+        }
+        command.add("-jar");
+        command.add(service.runnerJar(config.root()).toString());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_PROFILE", "local");
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        env.put(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                "file:" + OperatorTokens.publicKey(config.dataDir().resolve("keys")));
+        env.putAll(config.serviceEnvironment());
+        return new ChildProcess(service.module(), command, env, logDir.resolve(service.module() + ".log"));
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    /** The module a URL of this stack goes to, for reports. */
+    public String serviceAt(URI url) {
+        return ports.entrySet().stream()
+                .filter(entry -> entry.getValue() == url.getPort())
+                .map(entry -> entry.getKey().module())
+                .findFirst()
+                .orElse(url.getHost() + ":" + url.getPort());
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public Supplier<String> authorization() {
+        return tokens;
+    }
+
+    public ChildProcess process(Service service) {
+        return services.get(service);
+    }
+
+    /** kill -9 of one service. */
+    public void kill(Service service) throws InterruptedException {
+        services.get(service).kill();
+    }
+
+    /** SIGTERM: the service drains what it is doing and stops. */
+    public void stop(Service service) throws InterruptedException {
+        services.get(service).stop(Duration.ofSeconds(30));
+    }
+
+    /** Starts a service that was killed or stopped, and waits until it is ready. */
+    public void start(Service service) throws IOException, InterruptedException {
+        services.get(service).start();
+        awaitReady(service);
+    }
+
+    public void freeze(Service service) throws IOException, InterruptedException {
+        services.get(service).freeze();
+    }
+
+    public void thaw(Service service) throws IOException, InterruptedException {
+        services.get(service).thaw();
+    }
+
+    /** Stops the broker (SIGTERM), leaves it down for {@code down}, starts it again on the same log folder. */
+    public void restartBroker(Duration down) throws IOException, InterruptedException {
+        kafka.stop();
+        TimeUnit.MILLISECONDS.sleep(down.toMillis());
+        kafka.start(READY_TIMEOUT);
+    }
+
+    /** Crashes PostgreSQL, leaves it down for {@code down}, starts it again (with crash recovery). */
+    public void restartPostgres(Duration down) throws IOException, InterruptedException {
+        postgres.crash();
+        TimeUnit.MILLISECONDS.sleep(down.toMillis());
+        postgres.start();
+    }
+
+    private void awaitReady(Service service) throws InterruptedException {
+        ChildProcess process = services.get(service);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited before it was ready. Last lines of "
+                        + process.log() + ":\n" + process.tail(30));
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(service.module() + " not ready after " + READY_TIMEOUT.toSeconds()
+                        + " s; see " + process.log());
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+    }
+
+    /** Services first (SIGTERM, so they drain), then the broker, then PostgreSQL. */
+    @Override
+    public void close() throws InterruptedException, IOException {
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+        stopAll();
+    }
+
+    private void closeQuietly() {
+        try {
+            stopAll();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("[suite] stopping the stack: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void stopAll() throws InterruptedException, IOException {
+        for (ChildProcess service : services.values()) {
+            if (service.isAlive()) {
+                service.thaw();
+            }
+        }
+        for (ChildProcess service : services.values()) {
+            service.stop(Duration.ofSeconds(30));
+        }
+        kafka.stop();
+        postgres.stop();
+    }
+
+    private static void wipe(Path dataDir) throws IOException {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        if (!dataDir.getFileName().toString().startsWith("fault-run")) {
+            throw new IllegalStateException(
+                    "refusing to wipe " + dataDir + ": the suite's data folder is named fault-run*");
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
