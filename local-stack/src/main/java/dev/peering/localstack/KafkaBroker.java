@@ -38,10 +38,7 @@ final class KafkaBroker {
         Path configDir = Files.createDirectories(options.dataDir().resolve("config"));
         Path logDirs = options.dataDir().resolve("kafka");
         Path serverProperties = configDir.resolve("server.properties");
-        Files.writeString(
-                serverProperties,
-                KafkaServerProperties.of(
-                        logDirs, options.port(StackOptions.KAFKA), options.port(StackOptions.KAFKA_CONTROLLER)));
+        Files.writeString(serverProperties, serverProperties(options, logDirs));
         Path log4jConfig = configDir.resolve("kafka-log4j2.properties");
         try (InputStream in = KafkaBroker.class.getResourceAsStream("/kafka-log4j2.properties")) {
             Files.copy(in, log4jConfig, StandardCopyOption.REPLACE_EXISTING);
@@ -56,6 +53,39 @@ final class KafkaBroker {
                 options.root(),
                 log);
         return new KafkaBroker(process, log, options.port(StackOptions.KAFKA));
+    }
+
+    /**
+     * The controller quorum is a static voter list rather than a dynamic quorum: the voter's
+     * address is then read from this file at each start, so a changed controller port keeps working
+     * on an existing data folder.
+     */
+    private static String serverProperties(StackOptions options, Path logDirs) {
+        int port = options.port(StackOptions.KAFKA);
+        int controllerPort = options.port(StackOptions.KAFKA_CONTROLLER);
+        return String.join(
+                "\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@localhost:" + controllerPort,
+                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://localhost:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + logDirs,
+                // The services create their topics themselves, as they must in production.
+                "auto.create.topics.enable=false",
+                "num.partitions=1",
+                "default.replication.factor=1",
+                "min.insync.replicas=1",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "");
     }
 
     private static void format(StackOptions options, Path libDir, Path log4jConfig, Path serverProperties, Path log)

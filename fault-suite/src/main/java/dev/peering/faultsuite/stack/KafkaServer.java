@@ -1,6 +1,5 @@
 package dev.peering.faultsuite.stack;
 
-import dev.peering.localstack.KafkaServerProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,14 +36,7 @@ public final class KafkaServer {
             throws IOException, InterruptedException {
         Path configDir = Files.createDirectories(dataDir.resolve("config"));
         Path serverProperties = configDir.resolve("server.properties");
-        Files.writeString(
-                serverProperties,
-                KafkaServerProperties.of(
-                        dataDir.resolve("kafka"),
-                        port,
-                        controllerPort,
-                        // the small run lowers the consumers' session timeout below the broker's default minimum
-                        "group.min.session.timeout.ms=3000"));
+        Files.writeString(serverProperties, serverProperties(dataDir.resolve("kafka"), port, controllerPort));
         Path log4j = configDir.resolve("kafka-log4j2.properties");
         try (InputStream in = KafkaServer.class.getResourceAsStream("/kafka-log4j2.properties")) {
             Files.copy(in, log4j, StandardCopyOption.REPLACE_EXISTING);
@@ -70,6 +62,34 @@ public final class KafkaServer {
         return new KafkaServer(
                 port,
                 new ChildProcess("kafka", command(log4j, "kafka.Kafka", serverProperties.toString()), Map.of(), log));
+    }
+
+    private static String serverProperties(Path logDirs, int port, int controllerPort) {
+        return String.join(
+                "\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@localhost:" + controllerPort,
+                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://localhost:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + logDirs,
+                // The services create their topics themselves, as they must in production.
+                "auto.create.topics.enable=false",
+                "num.partitions=1",
+                "default.replication.factor=1",
+                "min.insync.replicas=1",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                // The small run lowers the consumers' session timeout below the broker's default minimum.
+                "group.min.session.timeout.ms=3000",
+                "");
     }
 
     /** The JVM of this suite already holds the broker's jars; surefire names its class path separately. */
