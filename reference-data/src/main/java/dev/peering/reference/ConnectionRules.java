@@ -1,6 +1,6 @@
 package dev.peering.reference;
 
-import dev.peering.platform.api.ArmException;
+import dev.peering.core.ArmException;
 import dev.peering.reference.net.Cidr;
 import java.util.Objects;
 

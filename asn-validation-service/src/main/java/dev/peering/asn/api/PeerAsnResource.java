@@ -4,7 +4,7 @@ import dev.peering.asn.domain.AsnDecision;
 import dev.peering.asn.domain.PeerAsnRules;
 import dev.peering.asn.domain.PeerAsnService;
 import dev.peering.asn.persistence.PeerAsnEntity;
-import dev.peering.platform.api.ArmException;
+import dev.peering.core.ArmException;
 import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
 import dev.peering.platform.api.PageRequest;

@@ -1,6 +1,6 @@
 package dev.peering.asn.domain;
 
-import dev.peering.platform.asn.PublicAsnRules;
+import dev.peering.core.PublicAsnRules;
 
 /**
  * The decision on a pending PeerAsn: Approved for a public ASN, Failed with the rule it breaks

@@ -1,7 +1,7 @@
 package dev.peering.asn.domain;
 
-import dev.peering.platform.api.ArmException;
-import dev.peering.platform.asn.PublicAsnRules;
+import dev.peering.core.ArmException;
+import dev.peering.core.PublicAsnRules;
 import java.util.List;
 import java.util.regex.Pattern;
 

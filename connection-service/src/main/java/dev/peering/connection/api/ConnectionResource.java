@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peering.connection.domain.ConnectionService;
 import dev.peering.connection.domain.OperatorAction;
 import dev.peering.connection.persistence.ConnectionEntity;
-import dev.peering.platform.api.ArmException;
+import dev.peering.core.ArmException;
 import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
 import dev.peering.platform.api.PageRequest;

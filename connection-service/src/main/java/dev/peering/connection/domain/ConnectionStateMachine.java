@@ -1,6 +1,6 @@
 package dev.peering.connection.domain;
 
-import dev.peering.platform.api.ArmException;
+import dev.peering.core.ArmException;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 

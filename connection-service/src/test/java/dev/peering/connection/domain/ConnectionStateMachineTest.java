@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.peering.platform.api.ArmException;
+import dev.peering.core.ArmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;

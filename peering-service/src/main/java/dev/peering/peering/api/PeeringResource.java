@@ -2,10 +2,10 @@ package dev.peering.peering.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peering.core.ArmException;
 import dev.peering.peering.domain.PeeringRules;
 import dev.peering.peering.domain.PeeringService;
 import dev.peering.peering.persistence.PeeringEntity;
-import dev.peering.platform.api.ArmException;
 import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
 import dev.peering.platform.api.PageRequest;

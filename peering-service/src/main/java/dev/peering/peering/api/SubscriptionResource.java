@@ -1,9 +1,9 @@
 package dev.peering.peering.api;
 
+import dev.peering.core.ArmException;
 import dev.peering.peering.domain.PeeringRules;
 import dev.peering.peering.domain.PeeringService;
 import dev.peering.peering.persistence.PeeringEntity;
-import dev.peering.platform.api.ArmException;
 import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
 import dev.peering.platform.api.PageRequest;

@@ -1,6 +1,6 @@
 package dev.peering.peering.domain;
 
-import dev.peering.platform.api.ArmException;
+import dev.peering.core.ArmException;
 import dev.peering.reference.PeeringLocation;
 import dev.peering.reference.PeeringLocations;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.peering.peering.domain;
 
+import dev.peering.core.ArmException;
 import dev.peering.events.PeeringEvent;
 import dev.peering.peering.api.PeeringMapper;
 import dev.peering.peering.persistence.AgreementRepository;
@@ -8,7 +9,6 @@ import dev.peering.peering.persistence.PeerAsnViewEntity;
 import dev.peering.peering.persistence.PeerAsnViewRepository;
 import dev.peering.peering.persistence.PeeringEntity;
 import dev.peering.peering.persistence.PeeringRepository;
-import dev.peering.platform.api.ArmException;
 import dev.peering.platform.time.TimeSource;
 import dev.peering.reference.ConnectionRules;
 import jakarta.enterprise.context.ApplicationScoped;

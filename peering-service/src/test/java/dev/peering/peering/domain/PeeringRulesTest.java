@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.peering.platform.api.ArmException;
+import dev.peering.core.ArmException;
 import dev.peering.reference.PeeringLocations;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.peering.platform.api;
 
+import dev.peering.core.ArmException;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package dev.peering.platform.api;
 
+import dev.peering.core.ArmException;
 import java.util.regex.Pattern;
 
 /** The names ARM allows in a resource path segment that a user chooses. */

@@ -1,6 +1,6 @@
 package dev.peering.registration.api;
 
-import dev.peering.platform.api.ArmException;
+import dev.peering.core.ArmException;
 import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
 import dev.peering.platform.api.PageRequest;

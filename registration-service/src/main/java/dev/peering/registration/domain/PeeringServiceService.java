@@ -1,7 +1,7 @@
 package dev.peering.registration.domain;
 
+import dev.peering.core.ArmException;
 import dev.peering.events.RegistrationEvent;
-import dev.peering.platform.api.ArmException;
 import dev.peering.platform.outbox.Outbox;
 import dev.peering.platform.time.TimeSource;
 import dev.peering.registration.api.RegistrationMapper;

@@ -1,6 +1,6 @@
 package dev.peering.registration.domain;
 
-import dev.peering.platform.api.ArmException;
+import dev.peering.core.ArmException;
 import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.InetAddress;

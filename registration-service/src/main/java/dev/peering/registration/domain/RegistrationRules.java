@@ -1,7 +1,7 @@
 package dev.peering.registration.domain;
 
-import dev.peering.platform.api.ArmException;
-import dev.peering.platform.asn.PublicAsnRules;
+import dev.peering.core.ArmException;
+import dev.peering.core.PublicAsnRules;
 import java.util.regex.Pattern;
 
 /** The rules a registration or a Peering Service request must follow before anything is stored. */

@@ -1,11 +1,11 @@
 package dev.peering.registration.domain;
 
+import dev.peering.core.ArmException;
 import dev.peering.events.CloudEvent;
 import dev.peering.events.ConnectionEvent;
 import dev.peering.events.MalformedEventException;
 import dev.peering.events.PeeringEvent;
 import dev.peering.events.RegistrationEvent;
-import dev.peering.platform.api.ArmException;
 import dev.peering.platform.outbox.Outbox;
 import dev.peering.platform.time.TimeSource;
 import dev.peering.registration.api.RegistrationMapper;

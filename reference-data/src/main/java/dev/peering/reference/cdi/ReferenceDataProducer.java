@@ -1,4 +1,4 @@
-package dev.peering.connection.config;
+package dev.peering.reference.cdi;
 
 import dev.peering.reference.ConnectionRules;
 import dev.peering.reference.PeeringLocations;
@@ -6,7 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The shipped peering locations, read once, and the connection rules over them (final classes: no proxy). */
+/**
+ * The shipped peering locations, read once, and the connection rules over them, for every service
+ * that has this library on its class path (the jar's beans.xml makes it a bean archive). Singletons:
+ * both types are final, so they cannot be proxied.
+ */
 @ApplicationScoped
 public class ReferenceDataProducer {
 

@@ -1,4 +1,4 @@
-package dev.peering.platform.asn;
+package dev.peering.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

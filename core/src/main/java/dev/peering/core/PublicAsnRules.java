@@ -1,4 +1,4 @@
-package dev.peering.platform.asn;
+package dev.peering.core;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.peering.platform.api;
+package dev.peering.core;
 
 /** The ARM error body: {@code {"error":{"code":"...","message":"..."}}}. */
 public record ArmError(Detail error) {

@@ -1,4 +1,4 @@
-package dev.peering.platform.api;
+package dev.peering.core;
 
 /**
  * A request the service refuses, with the HTTP status, a stable ARM error code and a message that
