@@ -3,7 +3,7 @@ package dev.peering.asn;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.peering.asn.domain.PeerAsnService;
+import dev.peering.asn.service.PeerAsnService;
 import dev.peering.testsupport.AdjustableTimeSource;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;

@@ -1,9 +1,9 @@
 package dev.peering.asn.api;
 
 import dev.peering.asn.domain.AsnDecision;
-import dev.peering.asn.domain.PeerAsnRules;
-import dev.peering.asn.domain.PeerAsnService;
-import dev.peering.asn.persistence.PeerAsnEntity;
+import dev.peering.asn.domain.PeerAsn;
+import dev.peering.asn.domain.PeerAsnRef;
+import dev.peering.asn.service.PeerAsnService;
 import dev.peering.core.ArmException;
 import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
@@ -53,14 +53,12 @@ public class PeerAsnResource {
         if (body == null || body.properties() == null) {
             throw ArmException.invalidField("properties", "is required.");
         }
-        PeerAsnResourceBody.Properties p = body.properties();
-        var spec = new PeerAsnService.PeerAsnSpec(
-                PeerAsnRules.requireAsn(p.peerAsn()),
-                PeerAsnRules.requirePeerName(p.peerName()),
-                PeerAsnRules.requireContacts(PeerAsnMapper.toContacts(p.peerContactDetail())));
-        PeerAsnService.Saved saved = service.put(subscriptionId, name, spec, Correlation.of(request));
+        PeerAsnService.Saved saved = service.put(
+                new PeerAsnRef(subscriptionId, name),
+                PeerAsnApiMapper.toSpec(body.properties()),
+                Correlation.of(request));
         return Response.status(saved.created() ? 201 : 200)
-                .entity(PeerAsnMapper.toApi(saved.peerAsn()))
+                .entity(PeerAsnApiMapper.toApi(saved.peerAsn()))
                 .build();
     }
 
@@ -71,7 +69,7 @@ public class PeerAsnResource {
             @PathParam("subscriptionId") String subscriptionId, @PathParam("peerAsnName") String name) {
         ResourceNames.requireSubscription(subscriptionId);
         ResourceNames.requireName("peerAsnName", name);
-        return PeerAsnMapper.toApi(service.get(subscriptionId, name));
+        return PeerAsnApiMapper.toApi(service.get(new PeerAsnRef(subscriptionId, name)));
     }
 
     @GET
@@ -85,8 +83,8 @@ public class PeerAsnResource {
         PageRequest page = PageRequest.of(skipToken, top);
         return page.page(
                 service.page(subscriptionId, page.after(), page.size() + 1),
-                (PeerAsnEntity e) -> e.name,
-                PeerAsnMapper::toApi,
+                PeerAsn::name,
+                PeerAsnApiMapper::toApi,
                 uri);
     }
 
@@ -99,7 +97,7 @@ public class PeerAsnResource {
             @Context ContainerRequestContext request) {
         ResourceNames.requireSubscription(subscriptionId);
         ResourceNames.requireName("peerAsnName", name);
-        boolean deleted = service.delete(subscriptionId, name, Correlation.of(request));
+        boolean deleted = service.delete(new PeerAsnRef(subscriptionId, name), Correlation.of(request));
         return Response.status(deleted ? 200 : 204).build();
     }
 
@@ -113,8 +111,8 @@ public class PeerAsnResource {
             @Context ContainerRequestContext request) {
         ResourceNames.requireSubscription(subscriptionId);
         ResourceNames.requireName("peerAsnName", name);
-        return PeerAsnMapper.toApi(
-                service.decideNow(subscriptionId, name, AsnDecision.operatorApproved(), Correlation.of(request)));
+        return PeerAsnApiMapper.toApi(service.decideNow(
+                new PeerAsnRef(subscriptionId, name), AsnDecision.operatorApproved(), Correlation.of(request)));
     }
 
     @POST
@@ -135,7 +133,9 @@ public class PeerAsnResource {
         if (decision.reason().length() > 300) {
             throw ArmException.invalidField("reason", "may hold at most 300 characters.");
         }
-        return PeerAsnMapper.toApi(service.decideNow(
-                subscriptionId, name, AsnDecision.operatorRejected(decision.reason()), Correlation.of(request)));
+        return PeerAsnApiMapper.toApi(service.decideNow(
+                new PeerAsnRef(subscriptionId, name),
+                AsnDecision.operatorRejected(decision.reason()),
+                Correlation.of(request)));
     }
 }

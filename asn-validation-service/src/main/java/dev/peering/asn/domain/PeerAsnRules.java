@@ -39,7 +39,7 @@ public final class PeerAsnRules {
         return peerName;
     }
 
-    public static List<Contact> requireContacts(List<Contact> contacts) {
+    public static Contacts requireContacts(List<Contact> contacts) {
         if (contacts == null || contacts.isEmpty()) {
             throw ArmException.invalidField(
                     "properties.peerContactDetail", "needs at least one contact with an email or a phone.");
@@ -72,7 +72,7 @@ public final class PeerAsnRules {
             throw ArmException.invalidField(
                     "properties.peerContactDetail", "needs at least one contact with a valid email or phone.");
         }
-        return List.copyOf(contacts);
+        return new Contacts(contacts);
     }
 
     static boolean isEmail(String email) {

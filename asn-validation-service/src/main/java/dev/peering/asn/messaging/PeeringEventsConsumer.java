@@ -1,6 +1,6 @@
 package dev.peering.asn.messaging;
 
-import dev.peering.asn.domain.PeerAsnService;
+import dev.peering.asn.service.PeeringEventHandler;
 import dev.peering.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +17,11 @@ public class PeeringEventsConsumer {
     Inbox inbox;
 
     @Inject
-    PeerAsnService service;
+    PeeringEventHandler handler;
 
     @Incoming(CHANNEL)
     @Blocking
     public void consume(String value) {
-        inbox.process("asn-validation-service." + CHANNEL, value, service::onPeeringEvent);
+        inbox.process("asn-validation-service." + CHANNEL, value, handler::handle);
     }
 }

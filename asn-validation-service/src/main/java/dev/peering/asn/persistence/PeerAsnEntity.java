@@ -1,25 +1,19 @@
 package dev.peering.asn.persistence;
 
+import dev.peering.asn.domain.Contacts;
+import dev.peering.asn.domain.PeerAsnRef;
 import dev.peering.asn.domain.ValidationState;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.peering.platform.persistence.ResourceEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 
 @Entity
 @Table(name = "peer_asn")
-public class PeerAsnEntity extends PanacheEntityBase {
-
-    @Id
-    public String id;
-
-    @Column(name = "subscription_id")
-    public String subscriptionId;
+public class PeerAsnEntity extends ResourceEntity {
 
     public String name;
 
@@ -29,8 +23,8 @@ public class PeerAsnEntity extends PanacheEntityBase {
     @Column(name = "peer_name")
     public String peerName;
 
-    /** The contacts as JSON, in the ARM shape. */
-    public String contacts;
+    /** Stored as JSON in the ARM shape, by the auto-applied converter in mapping/. */
+    public Contacts contacts;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "validation_state")
@@ -42,24 +36,12 @@ public class PeerAsnEntity extends PanacheEntityBase {
     @Column(name = "decide_at")
     public OffsetDateTime decideAt;
 
-    @Column(name = "correlation_id")
-    public String correlationId;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
+    public PeerAsnRef ref() {
+        return new PeerAsnRef(subscriptionId, name);
+    }
 
     /** The ARM resource id. */
     public String resourceId() {
-        return resourceId(subscriptionId, name);
-    }
-
-    public static String resourceId(String subscriptionId, String name) {
-        return "/subscriptions/" + subscriptionId + "/providers/Microsoft.Peering/peerAsns/" + name;
+        return ref().resourceId();
     }
 }

@@ -1,22 +1,25 @@
 package dev.peering.asn.persistence;
 
+import dev.peering.asn.domain.PeerAsnRef;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
 public class PeerAsnRepository implements PanacheRepositoryBase<PeerAsnEntity, String> {
 
-    public Optional<PeerAsnEntity> findByName(String subscriptionId, String name) {
-        return find("subscriptionId = ?1 and name = ?2", subscriptionId, name).firstResultOptional();
+    public Optional<PeerAsnEntity> findByRef(PeerAsnRef ref) {
+        return find("subscriptionId = ?1 and name = ?2", ref.subscriptionId(), ref.name())
+                .firstResultOptional();
     }
 
     /** The PeerAsn locked for this transaction, so concurrent decisions on it serialise. */
-    public Optional<PeerAsnEntity> findByNameForUpdate(String subscriptionId, String name) {
-        return find("subscriptionId = ?1 and name = ?2", subscriptionId, name)
+    public Optional<PeerAsnEntity> findByRefForUpdate(PeerAsnRef ref) {
+        return find("subscriptionId = ?1 and name = ?2", ref.subscriptionId(), ref.name())
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
     }
@@ -40,7 +43,7 @@ public class PeerAsnRepository implements PanacheRepositoryBase<PeerAsnEntity, S
      * instance holds, so no two instances decide the same PeerAsn.
      */
     @SuppressWarnings("unchecked")
-    public List<PeerAsnEntity> claimDue(java.time.OffsetDateTime now, int limit) {
+    public List<PeerAsnEntity> claimDue(OffsetDateTime now, int limit) {
         return getEntityManager()
                 .createNativeQuery(
                         "select * from peer_asn where decide_at <= ?1 order by decide_at limit ?2"

@@ -3,6 +3,7 @@ package dev.peering.asn.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 
 /** This service's view of which PeerAsns live peerings use, kept from peering events. */
 @ApplicationScoped
@@ -27,7 +28,7 @@ public class PeeringUsageRepository {
 
     /** The live peerings that use the PeerAsn. */
     @SuppressWarnings("unchecked")
-    public java.util.List<String> peeringsUsing(String peerAsnId) {
+    public List<String> peeringsUsing(String peerAsnId) {
         return em.createNativeQuery("select peering_id from peering_usage where peer_asn_id = ?1 order by peering_id")
                 .setParameter(1, peerAsnId)
                 .getResultList();

@@ -1,4 +1,4 @@
-package dev.peering.asn.domain;
+package dev.peering.asn.service;
 
 import dev.peering.asn.config.AsnValidationConfig;
 import io.quarkus.scheduler.Scheduled;

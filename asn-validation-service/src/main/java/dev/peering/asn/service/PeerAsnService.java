@@ -1,16 +1,17 @@
-package dev.peering.asn.domain;
+package dev.peering.asn.service;
 
-import dev.peering.asn.api.PeerAsnMapper;
 import dev.peering.asn.config.AsnValidationConfig;
+import dev.peering.asn.domain.AsnDecision;
+import dev.peering.asn.domain.PeerAsn;
+import dev.peering.asn.domain.PeerAsnRef;
+import dev.peering.asn.domain.PeerAsnSpec;
+import dev.peering.asn.domain.ValidationState;
+import dev.peering.asn.mapping.PeerAsnMapper;
 import dev.peering.asn.persistence.PeerAsnEntity;
 import dev.peering.asn.persistence.PeerAsnRepository;
 import dev.peering.asn.persistence.PeeringUsageRepository;
 import dev.peering.core.ArmException;
-import dev.peering.events.CloudEvent;
-import dev.peering.events.MalformedEventException;
 import dev.peering.events.PeerAsnEvent;
-import dev.peering.events.PeeringEvent;
-import dev.peering.platform.outbox.Outbox;
 import dev.peering.platform.time.TimeSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,10 +27,7 @@ import java.util.UUID;
 public class PeerAsnService {
 
     /** A stored PeerAsn and whether the request created it. */
-    public record Saved(PeerAsnEntity peerAsn, boolean created) {}
-
-    /** What a PUT asks for, already checked by {@link PeerAsnRules}. */
-    public record PeerAsnSpec(long peerAsn, String peerName, List<Contact> contacts) {}
+    public record Saved(PeerAsn peerAsn, boolean created) {}
 
     @Inject
     PeerAsnRepository peerAsns;
@@ -38,7 +36,7 @@ public class PeerAsnService {
     PeeringUsageRepository usage;
 
     @Inject
-    Outbox outbox;
+    PeerAsnPublisher publisher;
 
     @Inject
     AsnValidationConfig config;
@@ -46,8 +44,8 @@ public class PeerAsnService {
     @Inject
     TimeSource time;
 
-    public Saved put(String subscriptionId, String name, PeerAsnSpec spec, String correlationId) {
-        Optional<PeerAsnEntity> existing = peerAsns.findByNameForUpdate(subscriptionId, name);
+    public Saved put(PeerAsnRef ref, PeerAsnSpec spec, String correlationId) {
+        Optional<PeerAsnEntity> existing = peerAsns.findByRefForUpdate(ref);
         OffsetDateTime now = time.now();
         if (existing.isPresent()) {
             PeerAsnEntity e = existing.get();
@@ -58,12 +56,12 @@ public class PeerAsnService {
                                 + "; delete this PeerAsn and associate the new ASN under a new name.");
             }
             e.peerName = spec.peerName();
-            e.contacts = PeerAsnMapper.writeContacts(spec.contacts());
+            e.contacts = spec.contacts();
             e.updatedAt = now;
-            publish(e, PeerAsnEvent.UPDATED, e.validationState.name(), correlationId);
-            return new Saved(e, false);
+            publisher.publish(e, PeerAsnEvent.UPDATED, e.validationState.name(), correlationId);
+            return new Saved(PeerAsnMapper.toDomain(e), false);
         }
-        peerAsns.findByAsn(subscriptionId, spec.peerAsn()).ifPresent(other -> {
+        peerAsns.findByAsn(ref.subscriptionId(), spec.peerAsn()).ifPresent(other -> {
             throw ArmException.conflict(
                     "PeerAsnAlreadyExists",
                     "ASN " + spec.peerAsn() + " is already associated with this subscription as PeerAsn '" + other.name
@@ -71,34 +69,39 @@ public class PeerAsnService {
         });
         PeerAsnEntity e = new PeerAsnEntity();
         e.id = UUID.randomUUID().toString();
-        e.subscriptionId = subscriptionId;
-        e.name = name;
+        e.subscriptionId = ref.subscriptionId();
+        e.name = ref.name();
         e.peerAsn = spec.peerAsn();
         e.peerName = spec.peerName();
-        e.contacts = PeerAsnMapper.writeContacts(spec.contacts());
+        e.contacts = spec.contacts();
         e.validationState = ValidationState.Pending;
         e.decideAt = now.plus(config.approvalDelay());
         e.correlationId = correlationId;
         e.createdAt = now;
         e.updatedAt = now;
         peerAsns.persist(e);
-        publish(e, PeerAsnEvent.CREATED, ValidationState.None.name(), correlationId);
-        return new Saved(e, true);
+        publisher.publish(e, PeerAsnEvent.CREATED, ValidationState.None.name(), correlationId);
+        return new Saved(PeerAsnMapper.toDomain(e), true);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PeerAsnEntity get(String subscriptionId, String name) {
-        return peerAsns.findByName(subscriptionId, name).orElseThrow(() -> ArmException.notFound("PeerAsn", name));
+    public PeerAsn get(PeerAsnRef ref) {
+        return peerAsns.findByRef(ref)
+                .map(PeerAsnMapper::toDomain)
+                .orElseThrow(() -> ArmException.notFound("PeerAsn", ref.name()));
     }
 
+    /** Up to {@code limit} PeerAsns of the subscription with names after {@code after}, by name. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PeerAsnEntity> page(String subscriptionId, String after, int limit) {
-        return peerAsns.page(subscriptionId, after, limit);
+    public List<PeerAsn> page(String subscriptionId, String after, int limit) {
+        return peerAsns.page(subscriptionId, after, limit).stream()
+                .map(PeerAsnMapper::toDomain)
+                .toList();
     }
 
     /** @return whether there was a PeerAsn to delete */
-    public boolean delete(String subscriptionId, String name, String correlationId) {
-        Optional<PeerAsnEntity> found = peerAsns.findByNameForUpdate(subscriptionId, name);
+    public boolean delete(PeerAsnRef ref, String correlationId) {
+        Optional<PeerAsnEntity> found = peerAsns.findByRefForUpdate(ref);
         if (found.isEmpty()) {
             return false;
         }
@@ -107,21 +110,21 @@ public class PeerAsnService {
         if (!peerings.isEmpty()) {
             throw ArmException.conflict(
                     "PeerAsnInUse",
-                    "PeerAsn '" + name + "' is used by the peering " + peerings.get(0)
+                    "PeerAsn '" + ref.name() + "' is used by the peering " + peerings.get(0)
                             + (peerings.size() > 1 ? " and " + (peerings.size() - 1) + " more" : "")
                             + "; the peering operator must deprovision it first.");
         }
         peerAsns.delete(e);
-        publish(e, PeerAsnEvent.DELETED, e.validationState.name(), correlationId);
+        publisher.publish(e, PeerAsnEvent.DELETED, e.validationState.name(), correlationId);
         return true;
     }
 
     /** The operator decides a Pending PeerAsn now, instead of waiting for the delay. */
-    public PeerAsnEntity decideNow(String subscriptionId, String name, AsnDecision decision, String correlationId) {
-        PeerAsnEntity e = peerAsns.findByNameForUpdate(subscriptionId, name)
-                .orElseThrow(() -> ArmException.notFound("PeerAsn", name));
+    public PeerAsn decideNow(PeerAsnRef ref, AsnDecision decision, String correlationId) {
+        PeerAsnEntity e =
+                peerAsns.findByRefForUpdate(ref).orElseThrow(() -> ArmException.notFound("PeerAsn", ref.name()));
         apply(e, decision, correlationId);
-        return e;
+        return PeerAsnMapper.toDomain(e);
     }
 
     /**
@@ -149,39 +152,6 @@ public class PeerAsnService {
         e.errorMessage = decision.errorMessage();
         e.decideAt = null;
         e.updatedAt = time.now();
-        publish(e, PeerAsnEvent.VALIDATION_STATE_CHANGED, previous.name(), correlationId);
-    }
-
-    /** Keeps the view of which live peerings use which PeerAsn. */
-    public void onPeeringEvent(CloudEvent event) {
-        PeeringEvent data = event.dataAs(PeeringEvent.class);
-        if (data.peeringId() == null) {
-            throw new MalformedEventException("peering event " + event.id() + " has no peeringId", null);
-        }
-        switch (event.type()) {
-            case PeeringEvent.CREATED, PeeringEvent.CONNECTIONS_REQUESTED -> {
-                if (data.peerAsnId() == null) {
-                    throw new MalformedEventException("peering event " + event.id() + " has no peerAsnId", null);
-                }
-                usage.use(data.peeringId(), data.peerAsnId());
-            }
-            case PeeringEvent.FAILED, PeeringEvent.DELETED -> usage.release(data.peeringId());
-            case PeeringEvent.UPDATED,
-                    PeeringEvent.CONNECTION_REMOVAL_REQUESTED,
-                    PeeringEvent.DEPROVISION_REQUESTED -> {
-                // these do not change which PeerAsn the peering uses
-            }
-            default -> throw new MalformedEventException("unknown peering event type '" + event.type() + "'", null);
-        }
-    }
-
-    private void publish(PeerAsnEntity e, String type, String previousState, String correlationId) {
-        outbox.publish(
-                e.resourceId(),
-                type,
-                e.resourceId(),
-                e.subscriptionId,
-                correlationId,
-                PeerAsnMapper.toEvent(e, previousState));
+        publisher.publish(e, PeerAsnEvent.VALIDATION_STATE_CHANGED, previous.name(), correlationId);
     }
 }

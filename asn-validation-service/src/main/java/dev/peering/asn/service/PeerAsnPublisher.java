@@ -1,0 +1,26 @@
+package dev.peering.asn.service;
+
+import dev.peering.asn.mapping.PeerAsnEventMapper;
+import dev.peering.asn.persistence.PeerAsnEntity;
+import dev.peering.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * The one writer of PeerAsn events: into the outbox, in the transaction of the change they record,
+ * keyed by the PeerAsn's resource id so its events stay in order.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class PeerAsnPublisher {
+
+    @Inject
+    Outbox outbox;
+
+    /** Publishes {@code type} for the PeerAsn as it is now, having been {@code previousState} before. */
+    public void publish(PeerAsnEntity e, String type, String previousState, String correlationId) {
+        String id = e.resourceId();
+        outbox.publish(id, type, id, e.subscriptionId, correlationId, PeerAsnEventMapper.toEvent(e, previousState));
+    }
+}
