@@ -1,0 +1,45 @@
+package dev.peering.peerings.mapping;
+
+import dev.peering.events.PeeringEvent;
+import dev.peering.peerings.persistence.ConnectionViewEntity;
+import dev.peering.peerings.persistence.PeeringEntity;
+import java.util.List;
+
+/** Peerings as the peering topic describes them. MD5 keys never travel: only whether one is configured. */
+public final class PeeringEventMapper {
+
+    private PeeringEventMapper() {}
+
+    /** The event about a peering, naming {@code connections}. */
+    public static PeeringEvent toEvent(PeeringEntity e, String previousState, List<ConnectionViewEntity> connections) {
+        return new PeeringEvent(
+                e.resourceId,
+                e.subscriptionId,
+                e.resourceGroup,
+                e.name,
+                e.peerAsnId,
+                e.peeringLocation,
+                previousState,
+                e.provisioningState.name(),
+                e.errorMessage,
+                connections.stream().map(PeeringEventMapper::toEvent).toList());
+    }
+
+    public static PeeringEvent.Connection toEvent(ConnectionViewEntity c) {
+        return new PeeringEvent.Connection(
+                c.connectionIdentifier,
+                c.peeringDBFacilityId,
+                c.bandwidthInMbps,
+                c.sessionAddressProvider,
+                c.useForPeeringService,
+                c.sessionPrefixV4,
+                c.sessionPrefixV6,
+                c.microsoftSessionIPv4Address,
+                c.microsoftSessionIPv6Address,
+                c.peerSessionIPv4Address,
+                c.peerSessionIPv6Address,
+                c.maxPrefixesAdvertisedV4,
+                c.maxPrefixesAdvertisedV6,
+                c.md5Configured);
+    }
+}

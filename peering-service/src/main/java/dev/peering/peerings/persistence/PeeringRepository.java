@@ -1,0 +1,73 @@
+package dev.peering.peerings.persistence;
+
+import dev.peering.core.PeeringRef;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class PeeringRepository implements PanacheRepositoryBase<PeeringEntity, String> {
+
+    private static final String BY_NAME = "subscriptionId = ?1 and resourceGroup = ?2 and name = ?3";
+
+    public Optional<PeeringEntity> findByRef(PeeringRef ref) {
+        return find(BY_NAME, ref.subscriptionId(), ref.resourceGroup(), ref.name())
+                .firstResultOptional();
+    }
+
+    // Tests look a row up by its parts.
+    public Optional<PeeringEntity> findByName(String subscriptionId, String resourceGroup, String name) {
+        return findByRef(new PeeringRef(subscriptionId, resourceGroup, name));
+    }
+
+    /** The peering locked for this transaction, so a request and an event handler on it serialise. */
+    public Optional<PeeringEntity> findByRefForUpdate(PeeringRef ref) {
+        return find(BY_NAME, ref.subscriptionId(), ref.resourceGroup(), ref.name())
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    public Optional<PeeringEntity> findByResourceIdForUpdate(String resourceId) {
+        return find("resourceId = ?1", resourceId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    /** The peerings that wait on this PeerAsn's approval, locked. */
+    public List<PeeringEntity> waitingOn(String peerAsnId) {
+        return find("waitingOnPeerAsn = true and peerAsnId = ?1", Sort.by("createdAt"), peerAsnId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    /** Up to {@code limit} peerings of a resource group with names after {@code after}, by name. */
+    public List<PeeringEntity> pageByResourceGroup(
+            String subscriptionId, String resourceGroup, String after, int limit) {
+        return (after == null
+                        ? find(
+                                "subscriptionId = ?1 and resourceGroup = ?2",
+                                Sort.by("name"),
+                                subscriptionId,
+                                resourceGroup)
+                        : find(
+                                "subscriptionId = ?1 and resourceGroup = ?2 and name > ?3",
+                                Sort.by("name"),
+                                subscriptionId,
+                                resourceGroup,
+                                after))
+                .page(0, limit)
+                .list();
+    }
+
+    /** Up to {@code limit} peerings of a subscription with resource ids after {@code after}, by resource id. */
+    public List<PeeringEntity> pageBySubscription(String subscriptionId, String after, int limit) {
+        return (after == null
+                        ? find("subscriptionId = ?1", Sort.by("resourceId"), subscriptionId)
+                        : find("subscriptionId = ?1 and resourceId > ?2", Sort.by("resourceId"), subscriptionId, after))
+                .page(0, limit)
+                .list();
+    }
+}

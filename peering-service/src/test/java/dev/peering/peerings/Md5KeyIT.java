@@ -1,0 +1,127 @@
+package dev.peering.peerings;
+
+import static dev.peering.peerings.Fixtures.API;
+import static dev.peering.peerings.Fixtures.body;
+import static dev.peering.peerings.Fixtures.get;
+import static dev.peering.peerings.Fixtures.peerAsnId;
+import static dev.peering.peerings.Fixtures.peeringPath;
+import static dev.peering.peerings.Fixtures.put;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.peering.events.PeeringEvent;
+import dev.peering.peerings.persistence.PeeringRepository;
+import dev.peering.testsupport.KafkaTestResource;
+import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TokensTestResource;
+import dev.peering.testsupport.TopicReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/** The MD5 key is stored, and never leaves the service: not on GET, not in an event, not in a log line. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(TokensTestResource.class)
+class Md5KeyIT {
+
+    @Inject
+    PeeringRepository peerings;
+
+    /** Keeps every log record the JVM writes while it is installed. */
+    static final class Capture extends Handler {
+        final List<String> lines = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
+                    + " " + record.getThrown());
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void theKeyIsStoredButNeverReturnedPublishedOrLogged() {
+        Capture capture = new Capture();
+        capture.setLevel(java.util.logging.Level.ALL);
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        String key = "S3cr3t-" + UUID.randomUUID();
+        String sub = Fixtures.newSubscription();
+        String path = peeringPath(sub, "rg1", "secret");
+        try {
+            Fixtures.pendingPeerAsn(sub, "contoso", 3356);
+            Fixtures.awaitKnown(sub, "contoso");
+            String withKey = body(
+                    peerAsnId(sub, "contoso"),
+                    "Seattle",
+                    "["
+                            + PeeringApiIT.connection("c1", 10)
+                                    .replace(
+                                            "\"maxPrefixesAdvertisedV4\":1000",
+                                            "\"maxPrefixesAdvertisedV4\":1000,\"md5AuthenticationKey\":\"" + key + "\"")
+                            + "]");
+            put(path, withKey).statusCode(201).body(not(containsString(key)));
+            // the same request again (an idempotent PUT) and a failing one carry it too
+            put(path, withKey).statusCode(200).body(not(containsString(key)));
+            put(path, withKey.replace("westus2", "eastus")).statusCode(400).body(not(containsString(key)));
+            Fixtures.approve(sub, "contoso", 3356);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .untilAsserted(() -> get(path).body("properties.provisioningState", equalTo("Succeeded")));
+
+            get(path)
+                    .statusCode(200)
+                    .body(not(containsString(key)))
+                    .body("properties.direct.connections[0].bgpSession.md5AuthenticationKey", equalTo(null));
+            given().queryParam("api-version", API)
+                    .get("/subscriptions/" + sub + "/providers/Microsoft.Peering/peerings")
+                    .then()
+                    .statusCode(200)
+                    .body(not(containsString(key)));
+
+            String stored = QuarkusTransaction.requiringNew().call(() -> peerings.findByName(sub, "rg1", "secret")
+                    .orElseThrow()
+                    .connections
+                    .get(0)
+                    .md5AuthenticationKey);
+            assertEquals(key, stored);
+
+            try (TopicReader topic = new TopicReader(Fixtures.PEERING_TOPIC)) {
+                List<TopicReader.Received> events = topic.awaitSubject(path, 2);
+                PeeringEvent requested = events.get(1).event().dataAs(PeeringEvent.class);
+                assertTrue(requested.connections().get(0).md5AuthenticationKeyConfigured());
+                for (TopicReader.Received r : topic.poll()) {
+                    assertFalse(
+                            r.value().contains(key),
+                            "an event carries the MD5 key: " + r.event().type());
+                }
+            }
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertFalse(capture.lines.isEmpty(), "the capture saw no log line at all");
+        for (String line : capture.lines) {
+            assertFalse(line.contains(key), "a log line carries the MD5 key: " + line);
+        }
+    }
+}
