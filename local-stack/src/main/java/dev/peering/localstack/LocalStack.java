@@ -1,5 +1,9 @@
 package dev.peering.localstack;
 
+import dev.peering.localinfra.ChildProcess;
+import dev.peering.localinfra.KafkaBroker;
+import dev.peering.localinfra.PostgresServer;
+import dev.peering.localinfra.ProcessSettings;
 import dev.peering.tokens.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +49,7 @@ public final class LocalStack {
     private final Instant startedAt;
     private final Map<String, Process> services = new LinkedHashMap<>();
     private KafkaBroker kafka;
-    private Postgres postgres;
+    private PostgresServer postgres;
     private boolean stopping;
 
     private LocalStack(StackOptions options, Instant startedAt) {
@@ -217,7 +221,16 @@ public final class LocalStack {
             if (stopping) {
                 throw new IllegalStateException("stopping");
             }
-            kafka = KafkaBroker.start(options, libDir);
+            kafka = KafkaBroker.builder(
+                            options.dataDir(),
+                            options.logDir().resolve("kafka.log"),
+                            options.port(StackOptions.KAFKA),
+                            options.port(StackOptions.KAFKA_CONTROLLER))
+                    .javaOptions(options.kafkaJavaOptions())
+                    .classPath(libDir.resolve("*").toString())
+                    .processSettings(processSettings())
+                    .prepare();
+            kafka.start();
             pidFile.add(StackOptions.KAFKA, kafka.process().pid(), "localhost:" + options.port(StackOptions.KAFKA));
         }
     }
@@ -228,14 +241,17 @@ public final class LocalStack {
             throw new IllegalStateException("stopping");
         }
         int port = options.port(StackOptions.POSTGRES);
-        postgres = Postgres.start(
-                options.dataDir().resolve("postgres"), port, options.logDir().resolve("postgres.log"));
+        postgres = PostgresServer.builder(
+                        options.dataDir().resolve("postgres"),
+                        port,
+                        options.logDir().resolve("postgres.log"))
+                .start();
         pidFile.add(StackOptions.POSTGRES, postgres.pid(), "localhost:" + port);
         List<String> created = postgres.createDatabases(ServiceSpec.databases());
         printReady(
                 "PostgreSQL",
                 "jdbc:postgresql://localhost:" + port + "/{" + String.join(",", ServiceSpec.databases()) + "} user "
-                        + Postgres.USER + "/" + Postgres.PASSWORD
+                        + PostgresServer.USER + "/" + PostgresServer.PASSWORD
                         + (created.isEmpty() ? "" : ", created " + String.join(", ", created)));
     }
 
@@ -247,11 +263,13 @@ public final class LocalStack {
                 throw new IllegalStateException("stopping");
             }
             for (ServiceSpec service : toStart) {
-                Process process = Processes.start(
-                        serviceCommand(service),
-                        serviceEnvironment(service),
-                        options.root(),
-                        options.logDir().resolve(service.module() + ".log"));
+                Process process = new ChildProcess(
+                                service.module(),
+                                serviceCommand(service),
+                                serviceEnvironment(service),
+                                options.logDir().resolve(service.module() + ".log"),
+                                processSettings())
+                        .start();
                 services.put(service.module(), process);
                 started.put(service, process);
                 pidFile.add(service.module(), process.pid(), url(service));
@@ -282,7 +300,7 @@ public final class LocalStack {
 
     private List<String> serviceCommand(ServiceSpec service) {
         List<String> command = new ArrayList<>();
-        command.add(Processes.java());
+        command.add(ChildProcess.java());
         command.addAll(options.serviceJavaOptions());
         // Names the data folder in the command line, which is how stop recognises its processes.
         command.add("-Dpeering.stack.data-dir=" + options.dataDir());
@@ -304,9 +322,14 @@ public final class LocalStack {
                 "QUARKUS_DATASOURCE_JDBC_URL",
                 "jdbc:postgresql://localhost:" + options.port(StackOptions.POSTGRES) + "/" + service.database(),
                 "QUARKUS_DATASOURCE_USERNAME",
-                Postgres.USER,
+                PostgresServer.USER,
                 "QUARKUS_DATASOURCE_PASSWORD",
-                Postgres.PASSWORD);
+                PostgresServer.PASSWORD);
+    }
+
+    /** Every child in the repository root and in a session of its own, so that Ctrl-C reaches only us. */
+    private ProcessSettings processSettings() {
+        return ProcessSettings.defaults().withWorkDir(options.root()).withOwnSession(true);
     }
 
     private String url(ServiceSpec service) {
@@ -324,7 +347,7 @@ public final class LocalStack {
             while (true) {
                 if (!process.isAlive()) {
                     System.out.println(service.module() + " exited with code " + process.exitValue()
-                            + " before it was ready. Last lines of " + log + ":\n" + Processes.tail(log, 15));
+                            + " before it was ready. Last lines of " + log + ":\n" + ChildProcess.tail(log, 15));
                     return Optional.of(service.module() + " (exited)");
                 }
                 if (isReady(http, request)) {
@@ -355,7 +378,7 @@ public final class LocalStack {
     /** Tells about a process that dies after the start; one that died before was told about already. */
     private void reportUnexpectedExits() {
         Map<String, Process> watched = new LinkedHashMap<>(services);
-        watched.put("Kafka", kafka.process());
+        watched.put("Kafka", kafka.process().process());
         watched.values().removeIf(process -> !process.isAlive());
         watched.forEach((name, process) -> process.onExit().thenAccept(exited -> {
             synchronized (this) {
@@ -379,7 +402,7 @@ public final class LocalStack {
         System.out.println("Stopping the stack...");
         Processes.stopAll(services.values().stream().map(Process::toHandle).toList(), SERVICE_STOP_GRACE);
         if (kafka != null) {
-            Processes.stopAll(List.of(kafka.process().toHandle()), KAFKA_STOP_GRACE);
+            Processes.stopAll(List.of(kafka.process().process().toHandle()), KAFKA_STOP_GRACE);
         }
         if (postgres != null) {
             try {

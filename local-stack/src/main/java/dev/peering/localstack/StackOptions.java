@@ -1,5 +1,6 @@
 package dev.peering.localstack;
 
+import dev.peering.localinfra.KafkaBroker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ record StackOptions(
      * The C1 compiler alone halves the CPU a JVM spends starting (measured: 8 s to 4 s per
      * service), which is what a two-core laptop waits on; peak throughput does not matter here.
      */
-    static final String DEFAULT_KAFKA_JAVA_OPTS = "-Xmx512m -XX:TieredStopAtLevel=1";
+    static final String DEFAULT_KAFKA_JAVA_OPTS = String.join(" ", KafkaBroker.DEFAULT_JAVA_OPTIONS);
     static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     static final String USAGE =

@@ -1,7 +1,7 @@
 package dev.peering.faultsuite.check;
 
-import dev.peering.faultsuite.stack.PostgresServer;
 import dev.peering.faultsuite.stack.Service;
+import dev.peering.localinfra.PostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

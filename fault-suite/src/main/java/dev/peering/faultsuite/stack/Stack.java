@@ -1,5 +1,9 @@
 package dev.peering.faultsuite.stack;
 
+import dev.peering.localinfra.ChildProcess;
+import dev.peering.localinfra.KafkaBroker;
+import dev.peering.localinfra.PostgresServer;
+import dev.peering.localinfra.ProcessSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,6 +32,10 @@ import java.util.stream.Stream;
 public final class Stack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration BROKER_STOP_GRACE = Duration.ofSeconds(60);
+
+    /** Each start of a process is marked in its log, which holds every run of it. */
+    private static final ProcessSettings PROCESSES = ProcessSettings.defaults().withStartBanner("fault suite");
 
     /**
      * What to run and how fast: {@code serviceEnvironment} adds variables to every service (the
@@ -37,7 +45,7 @@ public final class Stack implements AutoCloseable {
 
     private final Config config;
     private final PostgresServer postgres;
-    private final KafkaServer kafka;
+    private final KafkaBroker kafka;
     private final OperatorTokens tokens;
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, ChildProcess> services = new EnumMap<>(Service.class);
@@ -45,7 +53,7 @@ public final class Stack implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private Stack(Config config, PostgresServer postgres, KafkaServer kafka, OperatorTokens tokens) {
+    private Stack(Config config, PostgresServer postgres, KafkaBroker kafka, OperatorTokens tokens) {
         this.config = config;
         this.postgres = postgres;
         this.kafka = kafka;
@@ -63,9 +71,16 @@ public final class Stack implements AutoCloseable {
         wipe(config.dataDir());
         Path logDir = Files.createDirectories(config.dataDir().resolve("logs"));
         Ports free = new Ports();
-        PostgresServer postgres =
-                new PostgresServer(config.dataDir().resolve("postgres"), logDir.resolve("postgres.log"), free.free());
-        KafkaServer kafka = KafkaServer.create(config.dataDir(), logDir, free.free(), free.free());
+        PostgresServer postgres = PostgresServer.builder(
+                        config.dataDir().resolve("postgres"), free.free(), logDir.resolve("postgres.log"))
+                .serverConfig("max_connections", "300")
+                .build();
+        // A child JVM from this module's class path, so that it can be stopped and started again.
+        KafkaBroker kafka = KafkaBroker.builder(config.dataDir(), logDir.resolve("kafka.log"), free.free(), free.free())
+                // The small run lowers the consumers' session timeout below the broker's default minimum.
+                .serverProperty("group.min.session.timeout.ms", "3000")
+                .processSettings(PROCESSES)
+                .prepare();
         Stack stack = new Stack(
                 config,
                 postgres,
@@ -75,7 +90,8 @@ public final class Stack implements AutoCloseable {
             postgres.start();
             postgres.createDatabases(
                     Arrays.stream(Service.values()).map(Service::database).toList());
-            kafka.start(READY_TIMEOUT);
+            kafka.start();
+            kafka.awaitReady(READY_TIMEOUT);
             for (Service service : Service.values()) {
                 stack.ports.put(service, free.free());
                 stack.services.put(service, stack.process(service, logDir));
@@ -122,7 +138,7 @@ public final class Stack implements AutoCloseable {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 "file:" + OperatorTokens.publicKey(config.dataDir().resolve("keys")));
         env.putAll(config.serviceEnvironment());
-        return new ChildProcess(service.module(), command, env, logDir.resolve(service.module() + ".log"));
+        return new ChildProcess(service.module(), command, env, logDir.resolve(service.module() + ".log"), PROCESSES);
     }
 
     public String url(Service service) {
@@ -180,9 +196,10 @@ public final class Stack implements AutoCloseable {
 
     /** Stops the broker (SIGTERM), leaves it down for {@code down}, starts it again on the same log folder. */
     public void restartBroker(Duration down) throws IOException, InterruptedException {
-        kafka.stop();
+        kafka.stop(BROKER_STOP_GRACE);
         TimeUnit.MILLISECONDS.sleep(down.toMillis());
-        kafka.start(READY_TIMEOUT);
+        kafka.start();
+        kafka.awaitReady(READY_TIMEOUT);
     }
 
     /** Crashes PostgreSQL, leaves it down for {@code down}, starts it again (with crash recovery). */
@@ -246,7 +263,7 @@ public final class Stack implements AutoCloseable {
         for (ChildProcess service : services.values()) {
             service.stop(Duration.ofSeconds(30));
         }
-        kafka.stop();
+        kafka.stop(BROKER_STOP_GRACE);
         postgres.stop();
     }
 

@@ -1,0 +1,254 @@
+package dev.peering.localinfra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A single-node Kafka broker in KRaft mode, run as its own JVM so that it can be stopped and started
+ * again on the same log folder. Under the data folder it keeps {@code config/server.properties},
+ * {@code config/kafka-log4j2.properties} and its log folder {@code kafka/}. The child JVM's class path
+ * must hold {@code org.apache.kafka:kafka_2.13} (and a log4j2 binding for its log).
+ */
+public final class KafkaBroker {
+
+    /*
+     * The C1 compiler alone halves the CPU a JVM spends starting, which is what a two-core laptop waits
+     * on; peak throughput does not matter here.
+     */
+    public static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
+    private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(2);
+
+    private final int port;
+    private final ChildProcess process;
+
+    private KafkaBroker(int port, ChildProcess process) {
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * A broker whose configuration and log folder live under {@code dataDir}, whose output goes to the end
+     * of {@code log}, listening on {@code port} with its controller on {@code controllerPort}.
+     */
+    public static Builder builder(Path dataDir, Path log, int port, int controllerPort) {
+        return new Builder(dataDir, log, port, controllerPort);
+    }
+
+    /**
+     * The class path of this JVM, to run the broker from the jars that this JVM holds already; under
+     * surefire, whose own class path is only its booter jar, the test class path.
+     */
+    public static String classPathOfThisJvm() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    /** The broker's process, to watch it, stop it, kill it or freeze it. */
+    public ChildProcess process() {
+        return process;
+    }
+
+    /** Starts the broker's JVM; {@link #awaitReady} tells when it accepts requests. */
+    public Process start() throws IOException {
+        return process.start();
+    }
+
+    /** SIGTERM, so that the broker closes its logs cleanly; SIGKILL after {@code grace}. */
+    public void stop(Duration grace) throws InterruptedException {
+        process.stop(grace);
+    }
+
+    /** Waits until the broker is in the cluster metadata, which it is once it accepts requests. */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(config)) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Kafka exited with code "
+                            + process.process().exitValue() + ". Last lines of " + process.log() + ":\n"
+                            + process.tail(20));
+                }
+                if (hasNodes(admin)) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "Kafka did not answer within " + timeout.toSeconds() + " s; see " + process.log());
+                }
+                process.waitFor(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    private static boolean hasNodes(Admin admin) throws InterruptedException {
+        try {
+            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+                    .nodes()
+                    .get(3, TimeUnit.SECONDS)
+                    .isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** What a caller may change; everything else of the broker's configuration is fixed. */
+    public static final class Builder {
+
+        private final Path dataDir;
+        private final Path log;
+        private final int port;
+        private final int controllerPort;
+        private List<String> javaOptions = DEFAULT_JAVA_OPTIONS;
+        private String classPath = classPathOfThisJvm();
+        private ProcessSettings settings = ProcessSettings.defaults();
+        private final Map<String, String> extraProperties = new LinkedHashMap<>();
+
+        private Builder(Path dataDir, Path log, int port, int controllerPort) {
+            this.dataDir = dataDir;
+            this.log = log;
+            this.port = port;
+            this.controllerPort = controllerPort;
+        }
+
+        /** The broker JVM's options (heap, JIT); {@link #DEFAULT_JAVA_OPTIONS} unless set. */
+        public Builder javaOptions(List<String> options) {
+            this.javaOptions = List.copyOf(options);
+            return this;
+        }
+
+        /** The broker JVM's class path; {@link #classPathOfThisJvm()} unless set. */
+        public Builder classPath(String path) {
+            this.classPath = path;
+            return this;
+        }
+
+        public Builder processSettings(ProcessSettings processSettings) {
+            this.settings = processSettings;
+            return this;
+        }
+
+        /** A line added at the end of {@code server.properties}. */
+        public Builder serverProperty(String name, String value) {
+            extraProperties.put(name, value);
+            return this;
+        }
+
+        /**
+         * Writes the configuration, formats the log folder when it holds no cluster yet and returns the
+         * broker, not started.
+         */
+        public KafkaBroker prepare() throws IOException, InterruptedException {
+            Path configDir = Files.createDirectories(dataDir.resolve("config"));
+            Path logDirs = dataDir.resolve("kafka");
+            Path serverProperties = configDir.resolve("server.properties");
+            Files.writeString(serverProperties, serverProperties(logDirs));
+            Path log4jConfig = configDir.resolve("kafka-log4j2.properties");
+            try (InputStream in = KafkaBroker.class.getResourceAsStream("kafka-log4j2.properties")) {
+                Files.copy(in, log4jConfig, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (!Files.exists(logDirs.resolve("meta.properties"))) {
+                ChildProcess format = new ChildProcess(
+                        "kafka-format",
+                        command(
+                                log4jConfig,
+                                "kafka.tools.StorageTool",
+                                "format",
+                                "--ignore-formatted",
+                                "--cluster-id",
+                                Uuid.randomUuid().toString(),
+                                "--config",
+                                serverProperties.toString()),
+                        Map.of(),
+                        log,
+                        settings);
+                format.start();
+                if (!format.awaitSuccess(FORMAT_TIMEOUT)) {
+                    throw new IllegalStateException("Formatting the Kafka log folder failed:\n" + format.tail(20));
+                }
+            }
+            return new KafkaBroker(
+                    port,
+                    new ChildProcess(
+                            "kafka",
+                            command(log4jConfig, "kafka.Kafka", serverProperties.toString()),
+                            Map.of(),
+                            log,
+                            settings));
+        }
+
+        /**
+         * The controller quorum is a static voter list rather than a dynamic quorum: the voter's address
+         * is then read from this file at each start, so a changed controller port keeps working on an
+         * existing data folder.
+         */
+        private String serverProperties(Path logDirs) {
+            List<String> lines = new ArrayList<>(List.of(
+                    "process.roles=broker,controller",
+                    "node.id=1",
+                    "controller.quorum.voters=1@localhost:" + controllerPort,
+                    "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                    "advertised.listeners=PLAINTEXT://localhost:" + port,
+                    "controller.listener.names=CONTROLLER",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                    "log.dirs=" + logDirs,
+                    // The services create their topics themselves, as they must in production.
+                    "auto.create.topics.enable=false",
+                    "num.partitions=1",
+                    "default.replication.factor=1",
+                    "min.insync.replicas=1",
+                    "offsets.topic.replication.factor=1",
+                    "transaction.state.log.replication.factor=1",
+                    "transaction.state.log.min.isr=1",
+                    "share.coordinator.state.topic.replication.factor=1",
+                    "share.coordinator.state.topic.min.isr=1",
+                    "group.initial.rebalance.delay.ms=0"));
+            extraProperties.forEach((name, value) -> lines.add(name + "=" + value));
+            lines.add("");
+            return String.join("\n", lines);
+        }
+
+        private List<String> command(Path log4jConfig, String... mainAndArgs) {
+            List<String> command = new ArrayList<>();
+            command.add(ChildProcess.java());
+            command.addAll(javaOptions);
+            command.add("-Djava.awt.headless=true");
+            command.add("-Dlog4j2.configurationFile=" + log4jConfig);
+            // Otherwise log4j closes its appenders in a hook of its own while Kafka still logs its shutdown.
+            command.add("-Dlog4j2.shutdownHookEnabled=false");
+            command.add("-cp");
+            command.add(classPath);
+            command.addAll(List.of(mainAndArgs));
+            return command;
+        }
+    }
+}
