@@ -3,7 +3,7 @@ package dev.peering.connection;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.peering.connection.domain.ConnectionService;
+import dev.peering.connection.service.ProvisioningSimulator;
 import dev.peering.events.ConnectionEvent;
 import dev.peering.events.PeeringEvent;
 import dev.peering.events.Topics;
@@ -107,7 +107,7 @@ class TimedProvisioningIT {
     }
 
     @Inject
-    ConnectionService service;
+    ProvisioningSimulator service;
 
     @Test
     void provisionersRunningAtOnceAdvanceEachConnectionOnce() throws Exception {

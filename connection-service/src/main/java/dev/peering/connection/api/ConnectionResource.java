@@ -1,15 +1,16 @@
 package dev.peering.connection.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.peering.connection.domain.ConnectionService;
+import dev.peering.connection.domain.AddedConnection;
+import dev.peering.connection.domain.Connection;
+import dev.peering.connection.domain.ConnectionRef;
 import dev.peering.connection.domain.OperatorAction;
-import dev.peering.connection.persistence.ConnectionEntity;
-import dev.peering.core.ArmException;
+import dev.peering.connection.domain.SessionFamily;
+import dev.peering.connection.service.ConnectionCommands;
+import dev.peering.core.PeeringRef;
 import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
 import dev.peering.platform.api.PageRequest;
-import dev.peering.platform.api.ResourceNames;
 import dev.peering.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,19 +45,10 @@ public class ConnectionResource {
     SecurityIdentity caller;
 
     @Inject
-    ConnectionService service;
+    ConnectionCommands commands;
 
     @Inject
     ObjectMapper json;
-
-    @PathParam("subscriptionId")
-    String subscriptionId;
-
-    @PathParam("resourceGroupName")
-    String resourceGroup;
-
-    @PathParam("peeringName")
-    String peeringName;
 
     @Context
     ContainerRequestContext request;
@@ -65,24 +56,31 @@ public class ConnectionResource {
     @GET
     @Operation(summary = "Lists the connections of the peering with their states, paged with nextLink")
     public Page<ConnectionBody> list(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
             @Parameter(description = "continuation token, from nextLink") @QueryParam("$skipToken") String skipToken,
             @Parameter(description = "page size, 1 to 1000 (default 100)") @QueryParam("$top") String top,
             @Context UriInfo uri) {
-        checkPath();
+        PeeringRef peering = ConnectionRequests.peering(subscriptionId, resourceGroup, peeringName);
         PageRequest page = PageRequest.of(skipToken, top);
         return page.page(
-                service.page(subscriptionId, resourceGroup, peeringName, page.after(), page.size() + 1),
-                (ConnectionEntity e) -> e.connectionIdentifier,
-                ConnectionMapper::toApi,
+                commands.page(peering, page.after(), page.size() + 1),
+                Connection::connectionIdentifier,
+                ConnectionApiMapper::toApi,
                 uri);
     }
 
     @GET
     @Path("/{connectionIdentifier}")
     @Operation(summary = "Gets a connection with its connectionState and BGP session states")
-    public ConnectionBody get(@PathParam("connectionIdentifier") String identifier) {
-        checkPath(identifier);
-        return ConnectionMapper.toApi(service.get(subscriptionId, resourceGroup, peeringName, identifier));
+    public ConnectionBody get(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @PathParam("connectionIdentifier") String identifier) {
+        ConnectionRef ref = ConnectionRequests.connection(subscriptionId, resourceGroup, peeringName, identifier);
+        return ConnectionApiMapper.toApi(commands.get(ref));
     }
 
     @PUT
@@ -91,27 +89,21 @@ public class ConnectionResource {
     @Operation(
             summary = "Adds a connection to the peering (201; it starts at PendingApproval), or corrects a"
                     + " ProvisioningFailed one (200; provisioning is retried)")
-    public Response add(@PathParam("connectionIdentifier") String identifier, ConnectionBody body) {
-        checkPath(identifier);
-        if (body == null) {
-            throw ArmException.invalidField("connection", "is required: the DirectConnection to add.");
-        }
-        if (body.connectionIdentifier() != null && !body.connectionIdentifier().equals(identifier)) {
-            throw ArmException.invalidField(
-                    "connectionIdentifier",
-                    "'" + body.connectionIdentifier() + "' differs from the path's '" + identifier
-                            + "'; leave it out or make them equal.");
-        }
-        ConnectionEntity e = service.add(
-                subscriptionId,
-                resourceGroup,
-                peeringName,
-                identifier,
-                ConnectionMapper.toConfig(body),
-                md5Given(body.bgpSession()),
+    public Response add(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @PathParam("connectionIdentifier") String identifier,
+            ConnectionBody body) {
+        ConnectionRef ref = ConnectionRequests.connection(subscriptionId, resourceGroup, peeringName, identifier);
+        ConnectionRequests.checkAdd(ref, body);
+        AddedConnection added = commands.add(
+                ref,
+                ConnectionApiMapper.toConfig(body),
+                ConnectionApiMapper.md5Given(body.bgpSession()),
                 Correlation.of(request));
-        return Response.status(ConnectionService.isNew(e) ? 201 : 200)
-                .entity(ConnectionMapper.toApi(e))
+        return Response.status(added.created() ? 201 : 200)
+                .entity(ConnectionApiMapper.toApi(added.connection()))
                 .build();
     }
 
@@ -119,27 +111,18 @@ public class ConnectionResource {
     @Path("/{connectionIdentifier}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Adds an IPv4 or IPv6 session to an Active connection: {\"bgpSession\": {...}}")
-    public ConnectionBody addSession(@PathParam("connectionIdentifier") String identifier, ConnectionBody body) {
-        checkPath(identifier);
-        if (body == null || body.bgpSession() == null) {
-            throw ArmException.invalidField("bgpSession", "is required: the IPv4 or IPv6 session to add.");
-        }
-        if (body.bandwidthInMbps() != null
-                || body.peeringDBFacilityId() != null
-                || body.sessionAddressProvider() != null
-                || body.useForPeeringService() != null) {
-            throw ArmException.badRequest(
-                    "InvalidRequestContent",
-                    "Only bgpSession can be changed on a connection; to change the rest, remove the connection and"
-                            + " add a new one.");
-        }
-        return ConnectionMapper.toApi(service.addSession(
-                subscriptionId,
-                resourceGroup,
-                peeringName,
-                identifier,
-                ConnectionMapper.toConfig(body.bgpSession()),
-                md5Given(body.bgpSession()),
+    public ConnectionBody addSession(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @PathParam("connectionIdentifier") String identifier,
+            ConnectionBody body) {
+        ConnectionRef ref = ConnectionRequests.connection(subscriptionId, resourceGroup, peeringName, identifier);
+        ConnectionRequests.checkAddSession(body);
+        return ConnectionApiMapper.toApi(commands.addSession(
+                ref,
+                ConnectionApiMapper.toConfig(body.bgpSession()),
+                ConnectionApiMapper.md5Given(body.bgpSession()),
                 Correlation.of(request)));
     }
 
@@ -147,13 +130,16 @@ public class ConnectionResource {
     @Path("/{connectionIdentifier}")
     @Operation(summary = "Removes a connection (202, then it disappears); needs ?confirm=yes")
     public Response remove(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
             @PathParam("connectionIdentifier") String identifier,
             @Parameter(description = "the confirmation word, yes") @QueryParam("confirm") String confirm) {
-        checkPath(identifier);
-        Optional<ConnectionEntity> removing = service.remove(
-                subscriptionId, resourceGroup, peeringName, identifier, confirm, Correlation.of(request));
-        return removing.map(e ->
-                        Response.status(202).entity(ConnectionMapper.toApi(e)).build())
+        ConnectionRef ref = ConnectionRequests.connection(subscriptionId, resourceGroup, peeringName, identifier);
+        return commands.remove(ref, confirm, Correlation.of(request))
+                .map(c -> Response.status(202)
+                        .entity(ConnectionApiMapper.toApi(c))
+                        .build())
                 .orElseGet(() -> Response.noContent().build());
     }
 
@@ -161,8 +147,12 @@ public class ConnectionResource {
     @Path("/{connectionIdentifier}/approve")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Operator action: approves a PendingApproval connection")
-    public ConnectionBody approve(@PathParam("connectionIdentifier") String identifier) {
-        return act(identifier, OperatorAction.APPROVE, null);
+    public ConnectionBody approve(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @PathParam("connectionIdentifier") String identifier) {
+        return act(subscriptionId, resourceGroup, peeringName, identifier, OperatorAction.APPROVE, null);
     }
 
     @POST
@@ -170,20 +160,26 @@ public class ConnectionResource {
     @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Operator action: fails provisioning, with the reason the peer will read")
-    public ConnectionBody fail(@PathParam("connectionIdentifier") String identifier, OperatorRequest body) {
-        String reason = body == null ? null : body.reason();
-        if (reason == null || reason.isBlank()) {
-            throw ArmException.invalidField("reason", "is required: tell the peer what to fix.");
-        }
-        return act(identifier, OperatorAction.FAIL, checkReason(reason));
+    public ConnectionBody fail(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @PathParam("connectionIdentifier") String identifier,
+            OperatorRequest body) {
+        String reason = ConnectionRequests.failReason(body);
+        return act(subscriptionId, resourceGroup, peeringName, identifier, OperatorAction.FAIL, reason);
     }
 
     @POST
     @Path("/{connectionIdentifier}/retry")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Operator action: retries a ProvisioningFailed connection from ProvisioningStarted")
-    public ConnectionBody retry(@PathParam("connectionIdentifier") String identifier) {
-        return act(identifier, OperatorAction.RETRY, null);
+    public ConnectionBody retry(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @PathParam("connectionIdentifier") String identifier) {
+        return act(subscriptionId, resourceGroup, peeringName, identifier, OperatorAction.RETRY, null);
     }
 
     @POST
@@ -192,44 +188,50 @@ public class ConnectionResource {
     @Operation(
             summary =
                     "Operator action: an external blocker holds an in-progress connection; body {\"reason\"} optional")
-    public ConnectionBody block(@PathParam("connectionIdentifier") String identifier, String body) {
-        // The body is optional, so it is read here: a POST without one (and without a content type) is a block too.
-        OperatorRequest request = null;
-        if (body != null && !body.isBlank()) {
-            try {
-                request = json.readValue(body, OperatorRequest.class);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw ArmException.badRequest(
-                        "InvalidRequestContent", "The body of block is {\"reason\": \"...\"} or nothing.");
-            }
-        }
-        String reason =
-                request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason();
-        return act(identifier, OperatorAction.BLOCK, reason == null ? null : checkReason(reason));
+    public ConnectionBody block(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @PathParam("connectionIdentifier") String identifier,
+            String body) {
+        String reason = ConnectionRequests.blockReason(json, body);
+        return act(subscriptionId, resourceGroup, peeringName, identifier, OperatorAction.BLOCK, reason);
     }
 
     @POST
     @Path("/{connectionIdentifier}/unblock")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Operator action: returns a blocked connection to the state it was blocked in")
-    public ConnectionBody unblock(@PathParam("connectionIdentifier") String identifier) {
-        return act(identifier, OperatorAction.UNBLOCK, null);
+    public ConnectionBody unblock(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @PathParam("connectionIdentifier") String identifier) {
+        return act(subscriptionId, resourceGroup, peeringName, identifier, OperatorAction.UNBLOCK, null);
     }
 
     @POST
     @Path("/{connectionIdentifier}/activate")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Operator action: moves a Validating (or type-changing) connection to Active by hand")
-    public ConnectionBody activate(@PathParam("connectionIdentifier") String identifier) {
-        return act(identifier, OperatorAction.ACTIVATE, null);
+    public ConnectionBody activate(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @PathParam("connectionIdentifier") String identifier) {
+        return act(subscriptionId, resourceGroup, peeringName, identifier, OperatorAction.ACTIVATE, null);
     }
 
     @POST
     @Path("/{connectionIdentifier}/requestTypeChange")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Operator action: starts a type change of an Active connection")
-    public ConnectionBody requestTypeChange(@PathParam("connectionIdentifier") String identifier) {
-        return act(identifier, OperatorAction.REQUEST_TYPE_CHANGE, null);
+    public ConnectionBody requestTypeChange(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
+            @PathParam("connectionIdentifier") String identifier) {
+        return act(subscriptionId, resourceGroup, peeringName, identifier, OperatorAction.REQUEST_TYPE_CHANGE, null);
     }
 
     @POST
@@ -238,46 +240,24 @@ public class ConnectionResource {
             summary = "Operator action: removes the IPv4 or IPv6 session of an Active connection; a peer is told to"
                     + " contact the peering operator")
     public ConnectionBody removeSession(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringName") String peeringName,
             @PathParam("connectionIdentifier") String identifier,
             @Parameter(description = "IPv4 or IPv6") @QueryParam("family") String family) {
-        checkPath(identifier);
-        return ConnectionMapper.toApi(service.removeSession(
-                subscriptionId,
-                resourceGroup,
-                peeringName,
-                identifier,
-                ConnectionService.Family.parse(family),
-                caller.hasRole(Roles.OPERATOR),
-                Correlation.of(request)));
+        ConnectionRef ref = ConnectionRequests.connection(subscriptionId, resourceGroup, peeringName, identifier);
+        return ConnectionApiMapper.toApi(commands.removeSession(
+                ref, SessionFamily.parse(family), caller.hasRole(Roles.OPERATOR), Correlation.of(request)));
     }
 
-    private ConnectionBody act(String identifier, OperatorAction action, String reason) {
-        checkPath(identifier);
-        return ConnectionMapper.toApi(service.act(
-                subscriptionId, resourceGroup, peeringName, identifier, action, reason, Correlation.of(request)));
-    }
-
-    private void checkPath(String identifier) {
-        checkPath();
-        ResourceNames.requireName("connectionIdentifier", identifier);
-    }
-
-    private void checkPath() {
-        ResourceNames.requireSubscription(subscriptionId);
-        ResourceNames.requireResourceGroup(resourceGroup);
-        ResourceNames.requireName("peeringName", peeringName);
-    }
-
-    private static String checkReason(String reason) {
-        if (reason.length() > 300) {
-            throw ArmException.invalidField("reason", "may hold at most 300 characters.");
-        }
-        return reason;
-    }
-
-    private static boolean md5Given(ConnectionBody.BgpSession session) {
-        return session != null
-                && session.md5AuthenticationKey() != null
-                && !session.md5AuthenticationKey().isEmpty();
+    private ConnectionBody act(
+            String subscriptionId,
+            String resourceGroup,
+            String peeringName,
+            String identifier,
+            OperatorAction action,
+            String reason) {
+        ConnectionRef ref = ConnectionRequests.connection(subscriptionId, resourceGroup, peeringName, identifier);
+        return ConnectionApiMapper.toApi(commands.act(ref, action, reason, Correlation.of(request)));
     }
 }

@@ -1,6 +1,6 @@
 package dev.peering.connection.messaging;
 
-import dev.peering.connection.domain.ConnectionService;
+import dev.peering.connection.service.PeeringEventHandler;
 import dev.peering.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +17,11 @@ public class PeeringEventsConsumer {
     Inbox inbox;
 
     @Inject
-    ConnectionService service;
+    PeeringEventHandler handler;
 
     @Incoming(CHANNEL)
     @Blocking
     public void consume(String value) {
-        inbox.process("connection-service." + CHANNEL, value, service::onPeeringEvent);
+        inbox.process("connection-service." + CHANNEL, value, handler::onPeeringEvent);
     }
 }

@@ -2,28 +2,21 @@ package dev.peering.connection.persistence;
 
 import dev.peering.connection.domain.ConnectionState;
 import dev.peering.connection.domain.SessionState;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.peering.platform.persistence.ResourceEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 
+/** One connection of a peering and its provisioning state machine; the common columns come from {@link ResourceEntity}. */
 @Entity
 @Table(name = "peering_connection")
-public class ConnectionEntity extends PanacheEntityBase {
-
-    @Id
-    public String id;
+public class ConnectionEntity extends ResourceEntity {
 
     @Column(name = "peering_id")
     public String peeringId;
-
-    @Column(name = "subscription_id")
-    public String subscriptionId;
 
     @Column(name = "connection_identifier")
     public String connectionIdentifier;
@@ -96,18 +89,6 @@ public class ConnectionEntity extends PanacheEntityBase {
 
     @Column(name = "next_step_at")
     public OffsetDateTime nextStepAt;
-
-    @Column(name = "correlation_id")
-    public String correlationId;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
 
     /** The connection's ARM id, the subject of its events. */
     public String resourceId() {

@@ -6,7 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A peering as peering events describe it: enough for the connection paths to know it exists. */
+/**
+ * A peering as peering events describe it: enough for the connection paths to know it exists. It has
+ * none of {@code ResourceEntity}'s bookkeeping columns, so it stays a plain entity.
+ */
 @Entity
 @Table(name = "peering_view")
 public class PeeringViewEntity extends PanacheEntityBase {
@@ -28,9 +31,4 @@ public class PeeringViewEntity extends PanacheEntityBase {
 
     @Column(name = "provisioning_state")
     public String provisioningState;
-
-    public static String resourceId(String subscriptionId, String resourceGroup, String name) {
-        return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
-                + "/providers/Microsoft.Peering/peerings/" + name;
-    }
 }

@@ -1,4 +1,4 @@
-package dev.peering.connection.domain;
+package dev.peering.connection.service;
 
 import dev.peering.connection.config.ProvisioningConfig;
 import io.quarkus.scheduler.Scheduled;
@@ -11,10 +11,10 @@ import jakarta.inject.Inject;
  * skipping nor repeating one; claims take row locks, so instances share the work.
  */
 @ApplicationScoped
-public class Provisioner {
+public class ProvisioningScheduler {
 
     @Inject
-    ConnectionService service;
+    ProvisioningSimulator simulator;
 
     @Inject
     ProvisioningConfig config;
@@ -25,7 +25,7 @@ public class Provisioner {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void advanceDue() {
         int batch = config.batchSize();
-        while (service.advanceDue(batch) == batch) {
+        while (simulator.advanceDue(batch) == batch) {
             // a full batch: more may be due
         }
     }

@@ -1,0 +1,56 @@
+package dev.peering.connection.service;
+
+import dev.peering.connection.domain.SessionState;
+import dev.peering.connection.mapping.ConnectionEventMapper;
+import dev.peering.connection.persistence.ConnectionEntity;
+import dev.peering.events.ConnectionEvent;
+import dev.peering.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+
+/**
+ * The only writer to the outbox: each connection change becomes one event on the connection topic,
+ * in the transaction of the change. Record key: the peering's id, so a peering's events stay in order.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ConnectionPublisher {
+
+    @Inject
+    Outbox outbox;
+
+    /** connectionState changed from {@code previous} (null for a new connection). */
+    public void stateChanged(ConnectionEntity e, String previous, String reason, OffsetDateTime at) {
+        publish(e, ConnectionEvent.STATE_CHANGED, ConnectionEventMapper.toEvent(e, previous, null, null, reason, at));
+    }
+
+    /** A BGP session state changed; a null previous state means that family did not change. */
+    public void sessionChanged(
+            ConnectionEntity e, SessionState previousV4, SessionState previousV6, String reason, OffsetDateTime at) {
+        publish(
+                e,
+                ConnectionEvent.SESSION_STATE_CHANGED,
+                ConnectionEventMapper.toEvent(
+                        e,
+                        e.connectionState.name(),
+                        previousV4 == null ? null : previousV4.name(),
+                        previousV6 == null ? null : previousV6.name(),
+                        reason,
+                        at));
+    }
+
+    /** The connection is gone; the event carries its last states. */
+    public void removed(ConnectionEntity e, String reason, OffsetDateTime at) {
+        publish(
+                e,
+                ConnectionEvent.REMOVED,
+                ConnectionEventMapper.toEvent(
+                        e, e.connectionState.name(), e.sessionStateV4.name(), e.sessionStateV6.name(), reason, at));
+    }
+
+    private void publish(ConnectionEntity e, String type, ConnectionEvent data) {
+        outbox.publish(e.peeringId, type, e.resourceId(), e.subscriptionId, e.correlationId, data);
+    }
+}

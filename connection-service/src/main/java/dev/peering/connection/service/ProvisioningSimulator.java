@@ -1,0 +1,135 @@
+package dev.peering.connection.service;
+
+import dev.peering.connection.config.ProvisioningConfig;
+import dev.peering.connection.domain.ConnectionState;
+import dev.peering.connection.domain.SessionState;
+import dev.peering.connection.mapping.ConnectionMapper;
+import dev.peering.connection.persistence.ConnectionEntity;
+import dev.peering.connection.persistence.ConnectionRepository;
+import dev.peering.platform.time.TimeSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The simulated provisioning: no cross-connect is ordered and no router speaks BGP. Each due connection
+ * takes the transition an operator could make by hand, and the reasons say "simulated" where nothing
+ * real happened; Validating's facility checks are the only real work.
+ */
+@ApplicationScoped
+@Transactional
+public class ProvisioningSimulator {
+
+    private static final int MAX_ERROR_MESSAGE = 1000;
+
+    @Inject
+    ConnectionRepository connections;
+
+    @Inject
+    ConnectionTransitions transitions;
+
+    @Inject
+    ConnectionPublisher publisher;
+
+    @Inject
+    FacilityReview facility;
+
+    @Inject
+    ProvisioningConfig config;
+
+    @Inject
+    TimeSource time;
+
+    /**
+     * Takes the next step of up to {@code limit} connections whose step is due, each with its event,
+     * in this one transaction.
+     *
+     * @return how many connections were advanced
+     */
+    public int advanceDue(int limit) {
+        List<ConnectionEntity> due = connections.claimDue(time.now(), limit);
+        for (ConnectionEntity e : due) {
+            step(e);
+        }
+        return due.size();
+    }
+
+    private void step(ConnectionEntity e) {
+        if (e.decommissioning) {
+            connections.delete(e);
+            publisher.removed(e, "decommissioned (simulated: no cross-connect to take down)", time.now());
+            return;
+        }
+        switch (e.connectionState) {
+            case PendingApproval -> {
+                if (config.autoApprove()) {
+                    transitions.move(e, ConnectionState.Approved, "approved (simulated: auto-approve is on)", null);
+                } else {
+                    e.nextStepAt = null;
+                }
+            }
+            case Approved -> transitions.move(
+                    e, ConnectionState.ProvisioningStarted, "cross-connect ordered (simulated)", null);
+            case ProvisioningStarted -> {
+                e.provisionedBandwidthInMbps = e.bandwidthInMbps;
+                transitions.move(e, ConnectionState.ProvisioningCompleted, "cross-connect in place (simulated)", null);
+            }
+            case ProvisioningCompleted -> transitions.move(
+                    e, ConnectionState.Validating, "checking the configuration against the facility", null);
+            case Validating -> validate(e);
+            case TypeChangeRequested -> transitions.move(
+                    e, ConnectionState.TypeChangeInProgress, "type change under way (simulated)", null);
+            case TypeChangeInProgress -> transitions.move(
+                    e, ConnectionState.Active, "type change done (simulated)", null);
+            case Active -> stepSessions(e);
+            default -> e.nextStepAt = null;
+        }
+    }
+
+    private void validate(ConnectionEntity e) {
+        List<String> findings = facility.findings(e, ConnectionMapper.toAddresses(e));
+        if (findings.isEmpty()) {
+            transitions.move(
+                    e, ConnectionState.Active, "validation passed against the facility's reference data", null);
+        } else {
+            String message = String.join(" ", findings);
+            if (message.length() > MAX_ERROR_MESSAGE) {
+                message = message.substring(0, MAX_ERROR_MESSAGE - 3) + "...";
+            }
+            transitions.move(e, ConnectionState.ProvisioningFailed, "validation failed", message);
+        }
+    }
+
+    // The simulated BGP finite-state machine: one state per step, for each configured family.
+    private void stepSessions(ConnectionEntity e) {
+        OffsetDateTime now = time.now();
+        SessionState v4 = e.sessionStateV4;
+        if (v4 == SessionState.PendingRemove) {
+            e.sessionStateV4 = SessionState.None;
+            e.sessionPrefixV4 = null;
+            e.microsoftSessionIPv4Address = null;
+            e.peerSessionIPv4Address = null;
+            e.maxPrefixesAdvertisedV4 = null;
+            publisher.sessionChanged(e, v4, null, "IPv4 session removed (simulated)", now);
+        } else if (v4.isComingUp()) {
+            e.sessionStateV4 = v4.nextSimulated().orElseThrow();
+            publisher.sessionChanged(e, v4, null, "IPv4 session " + e.sessionStateV4 + " (simulated BGP)", now);
+        }
+        SessionState v6 = e.sessionStateV6;
+        if (v6 == SessionState.PendingRemove) {
+            e.sessionStateV6 = SessionState.None;
+            e.sessionPrefixV6 = null;
+            e.microsoftSessionIPv6Address = null;
+            e.peerSessionIPv6Address = null;
+            e.maxPrefixesAdvertisedV6 = null;
+            publisher.sessionChanged(e, null, v6, "IPv6 session removed (simulated)", now);
+        } else if (v6.isComingUp()) {
+            e.sessionStateV6 = v6.nextSimulated().orElseThrow();
+            publisher.sessionChanged(e, null, v6, "IPv6 session " + e.sessionStateV6 + " (simulated BGP)", now);
+        }
+        e.updatedAt = now;
+        transitions.schedule(e, now);
+    }
+}
