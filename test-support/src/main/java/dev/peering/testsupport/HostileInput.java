@@ -61,6 +61,17 @@ public final class HostileInput {
 
     private HostileInput() {}
 
+    /**
+     * The usual {@link Target#stored()} check: whether {@code GET} on {@code path} (with {@code {sub}}
+     * and {@code {name}} filled in) finds the resource.
+     */
+    public static BiPredicate<String, String> storedAt(String path) {
+        return (sub, name) -> given().queryParam("api-version", "2022-10-01")
+                        .get(path.replace("{sub}", sub).replace("{name}", name))
+                        .statusCode()
+                == 200;
+    }
+
     /** Sends {@code count} generated requests spread over the targets and checks every answer. */
     public static Outcome attack(List<Target> targets, int count, long seed) {
         Random random = new Random(seed);
