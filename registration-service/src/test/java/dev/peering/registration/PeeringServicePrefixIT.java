@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.peering.events.PeeringEvent;
 import dev.peering.events.RegistrationEvent;
-import dev.peering.registration.domain.PeeringServiceService;
+import dev.peering.registration.service.PeeringServicePrefixes;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
 import dev.peering.testsupport.TokensTestResource;
@@ -113,7 +113,7 @@ class PeeringServicePrefixIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> getPrefix(customer, "ps", "wrong")
                 .statusCode(200)
                 .body("properties.prefixValidationState", equalTo("Failed"))
-                .body("properties.errorMessage", equalTo(PeeringServiceService.INVALID_KEY_MESSAGE)));
+                .body("properties.errorMessage", equalTo(PeeringServicePrefixes.INVALID_KEY_MESSAGE)));
 
         // the customer corrects the key: Pending again, then Verified
         putPrefix(customer, "ps", "wrong", prefixBody("20.1.3.0/24", key))
@@ -164,14 +164,14 @@ class PeeringServicePrefixIT {
                 .statusCode(200)
                 .body("properties.prefixValidationState", equalTo("Failed"))
                 .body("properties.learnedType", equalTo("None"))
-                .body("properties.errorMessage", equalTo(PeeringServiceService.INVALID_KEY_MESSAGE));
+                .body("properties.errorMessage", equalTo(PeeringServicePrefixes.INVALID_KEY_MESSAGE));
 
         // a revoked key gets the same answer as a key that never existed
         putPrefix(customer, "ps", "p2", prefixBody("20.10.0.0/16", key)).statusCode(201);
         validationDelayPasses();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> getPrefix(customer, "ps", "p2")
                 .body("properties.prefixValidationState", equalTo("Failed"))
-                .body("properties.errorMessage", equalTo(PeeringServiceService.INVALID_KEY_MESSAGE)));
+                .body("properties.errorMessage", equalTo(PeeringServicePrefixes.INVALID_KEY_MESSAGE)));
 
         String id = peeringServicePath(customer, "ps") + "/prefixes/p1";
         List<TopicReader.Received> events = topic.awaitSubject(id, 3);
@@ -195,7 +195,7 @@ class PeeringServicePrefixIT {
         peeringEvent(PeeringEvent.DEPROVISION_REQUESTED, provider, "ix");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> getPrefix(customer, "ps", "p1")
                 .body("properties.prefixValidationState", equalTo("Failed"))
-                .body("properties.errorMessage", equalTo(PeeringServiceService.INVALID_KEY_MESSAGE)));
+                .body("properties.errorMessage", equalTo(PeeringServicePrefixes.INVALID_KEY_MESSAGE)));
     }
 
     @Test

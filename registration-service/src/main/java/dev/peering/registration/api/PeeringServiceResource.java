@@ -1,14 +1,14 @@
 package dev.peering.registration.api;
 
-import dev.peering.core.ArmException;
 import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
 import dev.peering.platform.api.PageRequest;
 import dev.peering.platform.api.ResourceNames;
-import dev.peering.registration.domain.PeeringServiceService;
-import dev.peering.registration.domain.PrefixRules;
-import dev.peering.registration.domain.RegistrationRules;
-import dev.peering.registration.persistence.PeeringServicePrefixEntity;
+import dev.peering.registration.domain.PeeringService;
+import dev.peering.registration.domain.PeeringServicePrefix;
+import dev.peering.registration.domain.PeeringServiceRef;
+import dev.peering.registration.domain.Saved;
+import dev.peering.registration.service.PeeringServicePrefixes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PeeringServiceResource {
 
     @Inject
-    PeeringServiceService service;
+    PeeringServicePrefixes service;
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
@@ -48,22 +48,10 @@ public class PeeringServiceResource {
             @PathParam("resourceGroupName") String resourceGroup,
             @PathParam("peeringServiceName") String name,
             PeeringServiceBody body) {
-        requirePath(subscriptionId, resourceGroup, name);
-        if (body == null) {
-            throw ArmException.invalidField("location", "is required.");
-        }
-        String location = RegistrationRules.requireText("location", body.location(), true);
-        PeeringServiceBody.Properties p = body.properties();
-        if (p == null) {
-            throw ArmException.invalidField("properties", "is required.");
-        }
-        var spec = new PeeringServiceService.ServiceSpec(
-                location,
-                RegistrationRules.requireText("properties.peeringServiceLocation", p.peeringServiceLocation(), false),
-                RegistrationRules.requireText("properties.peeringServiceProvider", p.peeringServiceProvider(), true));
-        PeeringServiceService.SavedService saved = service.putService(subscriptionId, resourceGroup, name, spec);
+        PeeringServiceRef ref = peeringService(subscriptionId, resourceGroup, name);
+        Saved<PeeringService> saved = service.putService(ref, RegistrationApiMapper.toSpec(body));
         return Response.status(saved.created() ? 201 : 200)
-                .entity(RegistrationMapper.toApi(saved.peeringService()))
+                .entity(RegistrationApiMapper.toBody(saved.resource()))
                 .build();
     }
 
@@ -73,8 +61,7 @@ public class PeeringServiceResource {
             @PathParam("subscriptionId") String subscriptionId,
             @PathParam("resourceGroupName") String resourceGroup,
             @PathParam("peeringServiceName") String name) {
-        requirePath(subscriptionId, resourceGroup, name);
-        return RegistrationMapper.toApi(service.getService(subscriptionId, resourceGroup, name));
+        return RegistrationApiMapper.toBody(service.getService(peeringService(subscriptionId, resourceGroup, name)));
     }
 
     @DELETE
@@ -84,8 +71,8 @@ public class PeeringServiceResource {
             @PathParam("resourceGroupName") String resourceGroup,
             @PathParam("peeringServiceName") String name,
             @Context ContainerRequestContext request) {
-        requirePath(subscriptionId, resourceGroup, name);
-        boolean deleted = service.deleteService(subscriptionId, resourceGroup, name, Correlation.of(request));
+        PeeringServiceRef ref = peeringService(subscriptionId, resourceGroup, name);
+        boolean deleted = service.deleteService(ref, Correlation.of(request));
         return Response.status(deleted ? 200 : 204).build();
     }
 
@@ -102,18 +89,12 @@ public class PeeringServiceResource {
             @PathParam("prefixName") String name,
             @Context ContainerRequestContext request,
             PeeringServicePrefixBody body) {
-        requirePath(subscriptionId, resourceGroup, peeringServiceName);
+        PeeringServiceRef ref = peeringService(subscriptionId, resourceGroup, peeringServiceName);
         ResourceNames.requireName("prefixName", name);
-        if (body == null || body.properties() == null) {
-            throw ArmException.invalidField("properties", "is required.");
-        }
-        var spec = new PeeringServiceService.PrefixSpec(
-                PrefixRules.parse(body.properties().prefix()).canonical(),
-                RegistrationRules.requirePrefixKey(body.properties().peeringServicePrefixKey()));
-        PeeringServiceService.SavedPrefix saved = service.putPrefix(
-                subscriptionId, resourceGroup, peeringServiceName, name, spec, Correlation.of(request));
+        Saved<PeeringServicePrefix> saved =
+                service.putPrefix(ref, name, RegistrationApiMapper.toSpec(body), Correlation.of(request));
         return Response.status(saved.created() ? 201 : 200)
-                .entity(RegistrationMapper.toApi(saved.prefix()))
+                .entity(RegistrationApiMapper.toBody(saved.resource()))
                 .build();
     }
 
@@ -125,9 +106,9 @@ public class PeeringServiceResource {
             @PathParam("resourceGroupName") String resourceGroup,
             @PathParam("peeringServiceName") String peeringServiceName,
             @PathParam("prefixName") String name) {
-        requirePath(subscriptionId, resourceGroup, peeringServiceName);
+        PeeringServiceRef ref = peeringService(subscriptionId, resourceGroup, peeringServiceName);
         ResourceNames.requireName("prefixName", name);
-        return RegistrationMapper.toApi(service.getPrefix(subscriptionId, resourceGroup, peeringServiceName, name));
+        return RegistrationApiMapper.toBody(service.getPrefix(ref, name));
     }
 
     @GET
@@ -140,12 +121,12 @@ public class PeeringServiceResource {
             @Parameter(description = "continuation token, from nextLink") @QueryParam("$skipToken") String skipToken,
             @Parameter(description = "page size, 1 to 1000 (default 100)") @QueryParam("$top") String top,
             @Context UriInfo uri) {
-        requirePath(subscriptionId, resourceGroup, peeringServiceName);
+        PeeringServiceRef ref = peeringService(subscriptionId, resourceGroup, peeringServiceName);
         PageRequest page = PageRequest.of(skipToken, top);
         return page.page(
-                service.pagePrefixes(subscriptionId, resourceGroup, peeringServiceName, page.after(), page.size() + 1),
-                (PeeringServicePrefixEntity e) -> e.name,
-                RegistrationMapper::toApi,
+                service.pagePrefixes(ref, page.after(), page.size() + 1),
+                PeeringServicePrefix::name,
+                RegistrationApiMapper::toBody,
                 uri);
     }
 
@@ -158,16 +139,17 @@ public class PeeringServiceResource {
             @PathParam("peeringServiceName") String peeringServiceName,
             @PathParam("prefixName") String name,
             @Context ContainerRequestContext request) {
-        requirePath(subscriptionId, resourceGroup, peeringServiceName);
+        PeeringServiceRef ref = peeringService(subscriptionId, resourceGroup, peeringServiceName);
         ResourceNames.requireName("prefixName", name);
-        boolean deleted =
-                service.deletePrefix(subscriptionId, resourceGroup, peeringServiceName, name, Correlation.of(request));
+        boolean deleted = service.deletePrefix(ref, name, Correlation.of(request));
         return Response.status(deleted ? 200 : 204).build();
     }
 
-    private static void requirePath(String subscriptionId, String resourceGroup, String peeringServiceName) {
+    private static PeeringServiceRef peeringService(
+            String subscriptionId, String resourceGroup, String peeringServiceName) {
         ResourceNames.requireSubscription(subscriptionId);
         ResourceNames.requireResourceGroup(resourceGroup);
         ResourceNames.requireName("peeringServiceName", peeringServiceName);
+        return new PeeringServiceRef(subscriptionId, resourceGroup, peeringServiceName);
     }
 }

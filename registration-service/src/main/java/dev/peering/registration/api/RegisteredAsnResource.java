@@ -1,13 +1,13 @@
 package dev.peering.registration.api;
 
-import dev.peering.core.ArmException;
+import dev.peering.core.PeeringRef;
 import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
 import dev.peering.platform.api.PageRequest;
 import dev.peering.platform.api.ResourceNames;
-import dev.peering.registration.domain.RegistrationRules;
-import dev.peering.registration.domain.RegistrationService;
-import dev.peering.registration.persistence.RegisteredAsnEntity;
+import dev.peering.registration.domain.RegisteredAsn;
+import dev.peering.registration.domain.Saved;
+import dev.peering.registration.service.RegisteredAsnService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RegisteredAsnResource {
 
     @Inject
-    RegistrationService service;
+    RegisteredAsnService service;
 
     @PUT
     @Path("/{registeredAsnName}")
@@ -53,16 +53,12 @@ public class RegisteredAsnResource {
             @PathParam("registeredAsnName") String name,
             @Context ContainerRequestContext request,
             RegisteredAsnBody body) {
-        requirePath(subscriptionId, resourceGroup, peeringName);
+        PeeringRef peering = peering(subscriptionId, resourceGroup, peeringName);
         ResourceNames.requireName("registeredAsnName", name);
-        if (body == null || body.properties() == null) {
-            throw ArmException.invalidField("properties", "is required.");
-        }
-        long asn = RegistrationRules.requirePublicAsn(body.properties().asn());
-        RegistrationService.Saved saved =
-                service.put(subscriptionId, resourceGroup, peeringName, name, asn, Correlation.of(request));
+        long asn = RegistrationApiMapper.toAsn(body);
+        Saved<RegisteredAsn> saved = service.put(peering, name, asn, Correlation.of(request));
         return Response.status(saved.created() ? 201 : 200)
-                .entity(RegistrationMapper.toApi(saved.registeredAsn()))
+                .entity(RegistrationApiMapper.toBody(saved.resource()))
                 .build();
     }
 
@@ -74,9 +70,9 @@ public class RegisteredAsnResource {
             @PathParam("resourceGroupName") String resourceGroup,
             @PathParam("peeringName") String peeringName,
             @PathParam("registeredAsnName") String name) {
-        requirePath(subscriptionId, resourceGroup, peeringName);
+        PeeringRef peering = peering(subscriptionId, resourceGroup, peeringName);
         ResourceNames.requireName("registeredAsnName", name);
-        return RegistrationMapper.toApi(service.get(subscriptionId, resourceGroup, peeringName, name));
+        return RegistrationApiMapper.toBody(service.get(peering, name));
     }
 
     @GET
@@ -88,12 +84,12 @@ public class RegisteredAsnResource {
             @Parameter(description = "continuation token, from nextLink") @QueryParam("$skipToken") String skipToken,
             @Parameter(description = "page size, 1 to 1000 (default 100)") @QueryParam("$top") String top,
             @Context UriInfo uri) {
-        requirePath(subscriptionId, resourceGroup, peeringName);
+        PeeringRef peering = peering(subscriptionId, resourceGroup, peeringName);
         PageRequest page = PageRequest.of(skipToken, top);
         return page.page(
-                service.page(subscriptionId, resourceGroup, peeringName, page.after(), page.size() + 1),
-                (RegisteredAsnEntity e) -> e.name,
-                RegistrationMapper::toApi,
+                service.page(peering, page.after(), page.size() + 1),
+                RegisteredAsn::name,
+                RegistrationApiMapper::toBody,
                 uri);
     }
 
@@ -106,15 +102,16 @@ public class RegisteredAsnResource {
             @PathParam("peeringName") String peeringName,
             @PathParam("registeredAsnName") String name,
             @Context ContainerRequestContext request) {
-        requirePath(subscriptionId, resourceGroup, peeringName);
+        PeeringRef peering = peering(subscriptionId, resourceGroup, peeringName);
         ResourceNames.requireName("registeredAsnName", name);
-        boolean deleted = service.delete(subscriptionId, resourceGroup, peeringName, name, Correlation.of(request));
+        boolean deleted = service.delete(peering, name, Correlation.of(request));
         return Response.status(deleted ? 200 : 204).build();
     }
 
-    private static void requirePath(String subscriptionId, String resourceGroup, String peeringName) {
+    private static PeeringRef peering(String subscriptionId, String resourceGroup, String peeringName) {
         ResourceNames.requireSubscription(subscriptionId);
         ResourceNames.requireResourceGroup(resourceGroup);
         ResourceNames.requireName("peeringName", peeringName);
+        return new PeeringRef(subscriptionId, resourceGroup, peeringName);
     }
 }

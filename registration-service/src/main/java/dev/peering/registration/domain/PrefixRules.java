@@ -1,10 +1,8 @@
 package dev.peering.registration.domain;
 
 import dev.peering.core.ArmException;
+import dev.peering.reference.net.Cidr;
 import java.math.BigInteger;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,7 +11,8 @@ import java.util.regex.Pattern;
  * Which prefixes a customer may register with Peering Service. {@link #parse} refuses text that is not
  * an IPv4 or IPv6 CIDR prefix (bad input, a 400); {@link #whyNotAcceptable} names the rule a well-formed
  * prefix breaks (private, reserved, documentation, multicast, or too specific for the global routing
- * table), which fails the prefix's validation.
+ * table), which fails the prefix's validation. Reading and writing prefixes is {@link Cidr}'s job; this
+ * class words the refusals as the ARM API answers them.
  */
 public final class PrefixRules {
 
@@ -23,37 +22,40 @@ public final class PrefixRules {
     public static final int MAX_IPV6_LENGTH = 48;
 
     private static final String FIELD = "properties.prefix";
-    private static final Pattern OCTET = Pattern.compile("25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]");
-    private static final Pattern IPV4 =
-            Pattern.compile("(" + OCTET + ")\\.(" + OCTET + ")\\.(" + OCTET + ")\\.(" + OCTET + ")");
-    // hex digits, ':' and an embedded dotted IPv4 tail; no zone ids, no host names
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     private static final Pattern LENGTH = Pattern.compile("[0-9]{1,3}");
+    // Cidr reads 020.1.2.0 as 20.1.2.0, as Java does; elsewhere a leading zero may mean octal, so it is refused
+    private static final Pattern LEADING_ZERO = Pattern.compile("(^|\\.)0[0-9]");
+    // Cidr refuses IPv4-mapped IPv6 (Java reads it as IPv4); here it is IPv6, which then fails as not global unicast
+    private static final String MAPPED = "::ffff:";
+    private static final int MAPPED_BITS = 96;
 
-    /** An IPv4 or IPv6 prefix: the network address as a number of {@code width} bits, and its length. */
-    public record Prefix(int width, BigInteger network, int length) {
+    /**
+     * A well-formed prefix: a {@link Cidr}, or for an IPv4-mapped IPv6 prefix ({@code ::ffff:a.b.c.d/n}) the
+     * IPv4 prefix it maps ({@code a.b.c.d/(n-96)}).
+     */
+    public record Prefix(Cidr cidr, boolean ipv4Mapped) {
 
         public boolean isIpv4() {
-            return width == 32;
+            return !ipv4Mapped && cidr.family() == Cidr.Family.IPV4;
+        }
+
+        public int length() {
+            return ipv4Mapped ? cidr.prefixLength() + MAPPED_BITS : cidr.prefixLength();
         }
 
         /** The prefix as this service writes it: lower case, IPv6 compressed, e.g. {@code 2620:1ec::/48}. */
         public String canonical() {
-            return format(width, network) + "/" + length;
+            return ipv4Mapped ? MAPPED + cidr.network() + "/" + length() : cidr.toString();
         }
 
         /** Whether the two prefixes share any address. */
         public boolean overlaps(Prefix other) {
-            if (width != other.width) {
-                return false;
-            }
-            int common = Math.min(length, other.length);
-            return network.shiftRight(width - common).equals(other.network.shiftRight(width - common));
+            return within(other) || other.within(this);
         }
 
         /** Whether every address of this prefix is in {@code other}. */
         public boolean within(Prefix other) {
-            return width == other.width && length >= other.length && overlaps(other);
+            return ipv4Mapped == other.ipv4Mapped && other.cidr.contains(cidr);
         }
     }
 
@@ -93,31 +95,33 @@ public final class PrefixRules {
             throw ArmException.invalidField(FIELD, "is required: an IPv4 or IPv6 prefix such as 20.1.2.0/24.");
         }
         int slash = text.indexOf('/');
-        if (slash < 0 || slash != text.lastIndexOf('/')) {
+        if (slash < 0 || !LENGTH.matcher(text.substring(slash + 1)).matches()) {
             throw notAPrefix(text);
         }
         String address = text.substring(0, slash);
-        String lengthText = text.substring(slash + 1);
-        if (!LENGTH.matcher(lengthText).matches()) {
+        boolean mapped = address.regionMatches(true, 0, MAPPED, 0, MAPPED.length()) && address.indexOf('.') > 0;
+        String literal = mapped ? address.substring(MAPPED.length()) : address;
+        int shift = mapped ? MAPPED_BITS : 0;
+        Cidr.Address parsed = address(literal, text);
+        if (mapped && parsed.family() != Cidr.Family.IPV4) {
             throw notAPrefix(text);
         }
-        byte[] bytes = addressBytes(address, text);
-        int width = bytes.length * 8;
-        int length = Integer.parseInt(lengthText);
+        int width = parsed.family().bits() + shift;
+        int length = Integer.parseInt(text.substring(slash + 1));
         if (length > width) {
             throw ArmException.invalidField(
                     FIELD, "'" + abbreviate(text) + "' has a length above /" + width + ", the most an address has.");
         }
-        BigInteger network = new BigInteger(1, bytes);
-        BigInteger hostBits = BigInteger.ONE.shiftLeft(width - length).subtract(BigInteger.ONE);
-        if (network.and(hostBits).signum() != 0) {
-            BigInteger cleared = network.andNot(hostBits);
-            throw ArmException.invalidField(
-                    FIELD,
-                    "'" + abbreviate(text) + "' has host bits set; the prefix is " + format(width, cleared) + "/"
-                            + length + ".");
+        if (length < shift) {
+            // ::ffff: is itself set below a /96
+            throw notAPrefix(text);
         }
-        return new Prefix(width, network, length);
+        try {
+            return new Prefix(Cidr.parse(literal + "/" + (length - shift)), mapped);
+        } catch (IllegalArgumentException e) {
+            // the address and the length are good, so what Cidr refuses is host bits
+            throw hostBitsSet(text, parsed, length - shift, mapped);
+        }
     }
 
     /** Why the prefix cannot be used with Peering Service, or empty when it can. */
@@ -160,73 +164,26 @@ public final class PrefixRules {
                 : "The prefix covers " + range + ", which " + r.reason() + " and cannot be registered.";
     }
 
-    private static byte[] addressBytes(String address, String text) {
-        if (IPV4.matcher(address).matches()) {
-            return literal(address, text).getAddress();
-        }
-        if (!address.contains(":") || !IPV6.matcher(address).matches()) {
+    private static Cidr.Address address(String literal, String text) {
+        if (literal.indexOf(':') < 0 && LEADING_ZERO.matcher(literal).find()) {
             throw notAPrefix(text);
         }
-        InetAddress parsed = literal(address, text);
-        if (parsed instanceof Inet4Address v4) {
-            // Java reads an IPv4-mapped IPv6 literal (::ffff:a.b.c.d) as IPv4; keep it IPv6
-            byte[] mapped = new byte[16];
-            mapped[10] = (byte) 0xff;
-            mapped[11] = (byte) 0xff;
-            System.arraycopy(v4.getAddress(), 0, mapped, 12, 4);
-            return mapped;
-        }
-        return parsed.getAddress();
-    }
-
-    // Only literals reach here (checked by the patterns above), so no name is ever resolved.
-    private static InetAddress literal(String address, String text) {
         try {
-            return InetAddress.getByName(address);
-        } catch (UnknownHostException | SecurityException e) {
+            return Cidr.parseAddress(literal);
+        } catch (IllegalArgumentException e) {
             throw notAPrefix(text);
         }
     }
 
-    private static String format(int width, BigInteger network) {
-        byte[] raw = network.toByteArray();
-        byte[] bytes = new byte[width / 8];
-        int copy = Math.min(raw.length, bytes.length);
-        System.arraycopy(raw, raw.length - copy, bytes, bytes.length - copy, copy);
-        try {
-            String host = InetAddress.getByAddress(bytes).getHostAddress();
-            return width == 128 ? compress(host) : host;
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("an address of 4 or 16 bytes is always valid", e);
-        }
-    }
-
-    // Java writes IPv6 in full (2001:db8:0:0:0:0:0:0); people read the compressed form (2001:db8::).
-    private static String compress(String full) {
-        String[] groups = full.split(":");
-        int bestStart = -1;
-        int bestLength = 0;
-        for (int i = 0; i < groups.length; ) {
-            if (groups[i].equals("0")) {
-                int j = i;
-                while (j < groups.length && groups[j].equals("0")) {
-                    j++;
-                }
-                if (j - i > bestLength && j - i > 1) {
-                    bestStart = i;
-                    bestLength = j - i;
-                }
-                i = j;
-            } else {
-                i++;
-            }
-        }
-        if (bestStart < 0) {
-            return full;
-        }
-        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
-        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
-        return head + "::" + tail;
+    // Cidr names the network only inside its own message; this API names it in its words, so it is worked out here.
+    private static ArmException hostBitsSet(String text, Cidr.Address address, int length, boolean mapped) {
+        BigInteger hostBits =
+                BigInteger.ONE.shiftLeft(address.family().bits() - length).subtract(BigInteger.ONE);
+        Cidr.Address network =
+                new Cidr.Address(address.family(), address.value().andNot(hostBits));
+        String prefix = mapped ? MAPPED + network + "/" + (length + MAPPED_BITS) : network + "/" + length;
+        return ArmException.invalidField(
+                FIELD, "'" + abbreviate(text) + "' has host bits set; the prefix is " + prefix + ".");
     }
 
     private static Reserved reserved(String cidr, String reason) {

@@ -10,6 +10,9 @@ public final class RegistrationRules {
     // Azure regions and provider names: letters, digits, spaces and a few separators.
     private static final Pattern TEXT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._()\\-]{0,99}");
 
+    /** The provisioningState of every resource here: each is ready when its request returns. */
+    public static final String SUCCEEDED = "Succeeded";
+
     private RegistrationRules() {}
 
     /** A customer ASN must be a public one, by the same rules as PeerAsn validation. */

@@ -1,7 +1,7 @@
 package dev.peering.registration.messaging;
 
 import dev.peering.platform.inbox.Inbox;
-import dev.peering.registration.domain.RegistrationService;
+import dev.peering.registration.service.PeeringEventHandler;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,11 +17,11 @@ public class PeeringEventsConsumer {
     Inbox inbox;
 
     @Inject
-    RegistrationService service;
+    PeeringEventHandler handler;
 
     @Incoming(CHANNEL)
     @Blocking
     public void consume(String value) {
-        inbox.process("registration-service." + CHANNEL, value, service::onPeeringEvent);
+        inbox.process("registration-service." + CHANNEL, value, handler::handle);
     }
 }

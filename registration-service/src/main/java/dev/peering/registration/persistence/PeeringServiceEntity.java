@@ -1,5 +1,6 @@
 package dev.peering.registration.persistence;
 
+import dev.peering.registration.domain.PeeringServiceRef;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 
+/** Not a {@code ResourceEntity}: the {@code peering_service} table has no {@code correlation_id} column. */
 @Entity
 @Table(name = "peering_service")
 public class PeeringServiceEntity extends PanacheEntityBase {
@@ -43,12 +45,7 @@ public class PeeringServiceEntity extends PanacheEntityBase {
     @Version
     public long version;
 
-    public String resourceId() {
-        return resourceId(subscriptionId, resourceGroup, name);
-    }
-
-    public static String resourceId(String subscriptionId, String resourceGroup, String name) {
-        return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
-                + "/providers/Microsoft.Peering/peeringServices/" + name;
+    public PeeringServiceRef ref() {
+        return new PeeringServiceRef(subscriptionId, resourceGroup, name);
     }
 }

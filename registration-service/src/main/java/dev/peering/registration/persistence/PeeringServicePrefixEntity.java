@@ -1,28 +1,21 @@
 package dev.peering.registration.persistence;
 
+import dev.peering.platform.persistence.ResourceEntity;
+import dev.peering.registration.domain.PeeringServiceRef;
 import dev.peering.registration.domain.PrefixValidationState;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 
 @Entity
 @Table(name = "peering_service_prefix")
-public class PeeringServicePrefixEntity extends PanacheEntityBase {
-
-    @Id
-    public String id;
+public class PeeringServicePrefixEntity extends ResourceEntity {
 
     @Column(name = "peering_service_id")
     public String peeringServiceId;
-
-    @Column(name = "subscription_id")
-    public String subscriptionId;
 
     @Column(name = "resource_group")
     public String resourceGroup;
@@ -57,24 +50,12 @@ public class PeeringServicePrefixEntity extends PanacheEntityBase {
     @Column(name = "validate_at")
     public OffsetDateTime validateAt;
 
-    @Column(name = "correlation_id")
-    public String correlationId;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
-    public String peeringServiceResourceId() {
-        return PeeringServiceEntity.resourceId(subscriptionId, resourceGroup, peeringServiceName);
+    public PeeringServiceRef peeringService() {
+        return new PeeringServiceRef(subscriptionId, resourceGroup, peeringServiceName);
     }
 
     public String resourceId() {
-        return peeringServiceResourceId() + "/prefixes/" + name;
+        return peeringService().prefixId(name);
     }
 
     @Override

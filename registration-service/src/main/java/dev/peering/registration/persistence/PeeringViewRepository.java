@@ -1,5 +1,6 @@
 package dev.peering.registration.persistence;
 
+import dev.peering.core.PeeringRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,14 +20,13 @@ public class PeeringViewRepository {
     @Inject
     EntityManager em;
 
-    public void upsertPeering(
-            String peeringId, String subscriptionId, String resourceGroup, String name, String state) {
+    public void upsertPeering(String peeringId, PeeringRef peering, String state) {
         em.createNativeQuery("insert into peering_view (peering_id, subscription_id, resource_group, name, state)"
                         + " values (?1, ?2, ?3, ?4, ?5) on conflict (peering_id) do update set state = excluded.state")
                 .setParameter(1, peeringId)
-                .setParameter(2, subscriptionId)
-                .setParameter(3, resourceGroup)
-                .setParameter(4, name)
+                .setParameter(2, peering.subscriptionId())
+                .setParameter(3, peering.resourceGroup())
+                .setParameter(4, peering.name())
                 .setParameter(5, state)
                 .executeUpdate();
     }
@@ -51,12 +51,12 @@ public class PeeringViewRepository {
 
     /** The peering locked for this transaction, so registrations and its deprovisioning serialise. */
     @SuppressWarnings("unchecked")
-    public Optional<PeeringView> findForUpdate(String subscriptionId, String resourceGroup, String name) {
+    public Optional<PeeringView> findForUpdate(PeeringRef peering) {
         List<Object[]> rows = em.createNativeQuery("select peering_id, state from peering_view"
                         + " where subscription_id = ?1 and resource_group = ?2 and name = ?3 for update")
-                .setParameter(1, subscriptionId)
-                .setParameter(2, resourceGroup)
-                .setParameter(3, name)
+                .setParameter(1, peering.subscriptionId())
+                .setParameter(2, peering.resourceGroup())
+                .setParameter(3, peering.name())
                 .getResultList();
         return rows.stream().findFirst().map(r -> new PeeringView((String) r[0], (String) r[1]));
     }

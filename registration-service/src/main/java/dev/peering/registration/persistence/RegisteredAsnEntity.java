@@ -1,25 +1,20 @@
 package dev.peering.registration.persistence;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.peering.core.PeeringRef;
+import dev.peering.platform.persistence.ResourceEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
 
 @Entity
 @Table(name = "registered_asn")
-public class RegisteredAsnEntity extends PanacheEntityBase {
+public class RegisteredAsnEntity extends ResourceEntity {
 
-    @Id
-    public String id;
+    /** The resource type of a registered ASN below its peering, as its resource id spells it. */
+    public static final String CHILD_TYPE = "registeredAsns";
 
     @Column(name = "peering_id")
     public String peeringId;
-
-    @Column(name = "subscription_id")
-    public String subscriptionId;
 
     @Column(name = "resource_group")
     public String resourceGroup;
@@ -41,30 +36,13 @@ public class RegisteredAsnEntity extends PanacheEntityBase {
     @Column(name = "provisioning_state")
     public String provisioningState;
 
-    @Column(name = "correlation_id")
-    public String correlationId;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
+    public PeeringRef peering() {
+        return new PeeringRef(subscriptionId, resourceGroup, peeringName);
+    }
 
     /** The ARM resource id. */
     public String resourceId() {
-        return resourceId(subscriptionId, resourceGroup, peeringName, name);
-    }
-
-    public static String resourceId(String subscriptionId, String resourceGroup, String peeringName, String name) {
-        return peeringId(subscriptionId, resourceGroup, peeringName) + "/registeredAsns/" + name;
-    }
-
-    public static String peeringId(String subscriptionId, String resourceGroup, String peeringName) {
-        return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
-                + "/providers/Microsoft.Peering/peerings/" + peeringName;
+        return peering().childId(CHILD_TYPE, name);
     }
 
     @Override

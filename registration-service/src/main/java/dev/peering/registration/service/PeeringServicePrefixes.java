@@ -1,11 +1,19 @@
-package dev.peering.registration.domain;
+package dev.peering.registration.service;
 
 import dev.peering.core.ArmException;
-import dev.peering.events.RegistrationEvent;
-import dev.peering.platform.outbox.Outbox;
 import dev.peering.platform.time.TimeSource;
-import dev.peering.registration.api.RegistrationMapper;
 import dev.peering.registration.config.RegistrationConfig;
+import dev.peering.registration.domain.PeeringService;
+import dev.peering.registration.domain.PeeringServicePrefix;
+import dev.peering.registration.domain.PeeringServiceRef;
+import dev.peering.registration.domain.PeeringServiceSpec;
+import dev.peering.registration.domain.PrefixKeys;
+import dev.peering.registration.domain.PrefixRules;
+import dev.peering.registration.domain.PrefixSpec;
+import dev.peering.registration.domain.PrefixValidationState;
+import dev.peering.registration.domain.RegistrationRules;
+import dev.peering.registration.domain.Saved;
+import dev.peering.registration.mapping.RegistrationReadMapper;
 import dev.peering.registration.persistence.PeeringServiceEntity;
 import dev.peering.registration.persistence.PeeringServicePrefixEntity;
 import dev.peering.registration.persistence.PeeringServicePrefixRepository;
@@ -26,7 +34,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class PeeringServiceService {
+public class PeeringServicePrefixes {
 
     /** The one answer for a key that is not (or no longer) the key of a registered ASN. */
     public static final String INVALID_KEY_MESSAGE = "The peeringServicePrefixKey is not valid: ask your service"
@@ -34,16 +42,6 @@ public class PeeringServiceService {
 
     public static final String LEARNED_NONE = "None";
     public static final String LEARNED_VIA_SERVICE_PROVIDER = "ViaServiceProvider";
-
-    /** What a Peering Service PUT asks for, already checked by the resource. */
-    public record ServiceSpec(String location, String peeringServiceLocation, String peeringServiceProvider) {}
-
-    /** What a prefix PUT asks for: a well-formed prefix and a key of the right form. */
-    public record PrefixSpec(String prefix, String peeringServicePrefixKey) {}
-
-    public record SavedService(PeeringServiceEntity peeringService, boolean created) {}
-
-    public record SavedPrefix(PeeringServicePrefixEntity prefix, boolean created) {}
 
     @Inject
     PeeringServiceRepository services;
@@ -55,7 +53,7 @@ public class PeeringServiceService {
     RegisteredAsnRepository registeredAsns;
 
     @Inject
-    Outbox outbox;
+    RegistrationPublisher publisher;
 
     @Inject
     TimeSource time;
@@ -63,8 +61,8 @@ public class PeeringServiceService {
     @Inject
     RegistrationConfig config;
 
-    public SavedService putService(String subscriptionId, String resourceGroup, String name, ServiceSpec spec) {
-        Optional<PeeringServiceEntity> existing = services.findByNameForUpdate(subscriptionId, resourceGroup, name);
+    public Saved<PeeringService> putService(PeeringServiceRef ref, PeeringServiceSpec spec) {
+        Optional<PeeringServiceEntity> existing = services.findByRefForUpdate(ref);
         OffsetDateTime now = time.now();
         if (existing.isPresent()) {
             PeeringServiceEntity e = existing.get();
@@ -77,27 +75,26 @@ public class PeeringServiceService {
             e.peeringServiceLocation = spec.peeringServiceLocation();
             e.peeringServiceProvider = spec.peeringServiceProvider();
             e.updatedAt = now;
-            return new SavedService(e, false);
+            return new Saved<>(RegistrationReadMapper.toDomain(e), false);
         }
         PeeringServiceEntity e = new PeeringServiceEntity();
         e.id = UUID.randomUUID().toString();
-        e.subscriptionId = subscriptionId;
-        e.resourceGroup = resourceGroup;
-        e.name = name;
+        e.subscriptionId = ref.subscriptionId();
+        e.resourceGroup = ref.resourceGroup();
+        e.name = ref.name();
         e.location = spec.location();
         e.peeringServiceLocation = spec.peeringServiceLocation();
         e.peeringServiceProvider = spec.peeringServiceProvider();
-        e.provisioningState = RegistrationService.SUCCEEDED;
+        e.provisioningState = RegistrationRules.SUCCEEDED;
         e.createdAt = now;
         e.updatedAt = now;
         services.persist(e);
-        return new SavedService(e, true);
+        return new Saved<>(RegistrationReadMapper.toDomain(e), true);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PeeringServiceEntity getService(String subscriptionId, String resourceGroup, String name) {
-        return services.findByName(subscriptionId, resourceGroup, name)
-                .orElseThrow(() -> ArmException.notFound("Peering Service", name));
+    public PeeringService getService(PeeringServiceRef ref) {
+        return RegistrationReadMapper.toDomain(findService(ref));
     }
 
     /**
@@ -105,8 +102,8 @@ public class PeeringServiceService {
      *
      * @return whether there was a Peering Service to delete
      */
-    public boolean deleteService(String subscriptionId, String resourceGroup, String name, String correlationId) {
-        Optional<PeeringServiceEntity> found = services.findByNameForUpdate(subscriptionId, resourceGroup, name);
+    public boolean deleteService(PeeringServiceRef ref, String correlationId) {
+        Optional<PeeringServiceEntity> found = services.findByRefForUpdate(ref);
         if (found.isEmpty()) {
             return false;
         }
@@ -119,16 +116,11 @@ public class PeeringServiceService {
     }
 
     /** Creates or changes a prefix; a new prefix or key is Pending until it is validated. */
-    public SavedPrefix putPrefix(
-            String subscriptionId,
-            String resourceGroup,
-            String peeringServiceName,
-            String name,
-            PrefixSpec spec,
-            String correlationId) {
+    public Saved<PeeringServicePrefix> putPrefix(
+            PeeringServiceRef ref, String name, PrefixSpec spec, String correlationId) {
         // the Peering Service locked: concurrent PUTs of its prefixes serialise, so neither trips a unique key
-        PeeringServiceEntity service = services.findByNameForUpdate(subscriptionId, resourceGroup, peeringServiceName)
-                .orElseThrow(() -> ArmException.notFound("Peering Service", peeringServiceName));
+        PeeringServiceEntity service = services.findByRefForUpdate(ref)
+                .orElseThrow(() -> ArmException.notFound("Peering Service", ref.name()));
         String key = PrefixKeys.normalize(spec.peeringServicePrefixKey());
         prefixes.findByPrefix(service.id, spec.prefix())
                 .filter(other -> !other.name.equals(name))
@@ -143,7 +135,7 @@ public class PeeringServiceService {
         if (existing.isPresent()) {
             PeeringServicePrefixEntity e = existing.get();
             if (e.prefix.equals(spec.prefix()) && e.prefixKey.equals(key)) {
-                return new SavedPrefix(e, false);
+                return new Saved<>(RegistrationReadMapper.toDomain(e), false);
             }
             e.prefix = spec.prefix();
             e.prefixKey = key;
@@ -151,48 +143,49 @@ public class PeeringServiceService {
             e.correlationId = correlationId;
             e.validateAt = now.plus(config.prefixValidationDelay());
             moveTo(e, PrefixValidationState.Pending, LEARNED_NONE, null, correlationId);
-            return new SavedPrefix(e, false);
+            return new Saved<>(RegistrationReadMapper.toDomain(e), false);
         }
         PeeringServicePrefixEntity e = new PeeringServicePrefixEntity();
         e.id = UUID.randomUUID().toString();
         e.peeringServiceId = service.id;
-        e.subscriptionId = subscriptionId;
-        e.resourceGroup = resourceGroup;
-        e.peeringServiceName = peeringServiceName;
+        e.subscriptionId = ref.subscriptionId();
+        e.resourceGroup = ref.resourceGroup();
+        e.peeringServiceName = ref.name();
         e.name = name;
         e.prefix = spec.prefix();
         e.prefixKey = key;
         e.prefixKeyHash = PrefixKeys.hash(key);
         e.prefixValidationState = PrefixValidationState.None;
-        e.provisioningState = RegistrationService.SUCCEEDED;
+        e.provisioningState = RegistrationRules.SUCCEEDED;
         e.correlationId = correlationId;
         e.createdAt = now;
         e.validateAt = now.plus(config.prefixValidationDelay());
         // every column is set before the insert: the outbox's native insert flushes the session
         moveTo(e, PrefixValidationState.Pending, LEARNED_NONE, null, correlationId);
         prefixes.persist(e);
-        return new SavedPrefix(e, true);
+        return new Saved<>(RegistrationReadMapper.toDomain(e), true);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PeeringServicePrefixEntity getPrefix(
-            String subscriptionId, String resourceGroup, String peeringServiceName, String name) {
-        PeeringServiceEntity service = getService(subscriptionId, resourceGroup, peeringServiceName);
+    public PeeringServicePrefix getPrefix(PeeringServiceRef ref, String name) {
+        PeeringServiceEntity service = findService(ref);
         return prefixes.findByName(service.id, name)
+                .map(RegistrationReadMapper::toDomain)
                 .orElseThrow(() -> ArmException.notFound("Peering Service prefix", name));
     }
 
+    /** Up to {@code limit} prefixes of the Peering Service with names after {@code after}, by name. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PeeringServicePrefixEntity> pagePrefixes(
-            String subscriptionId, String resourceGroup, String peeringServiceName, String after, int limit) {
-        PeeringServiceEntity service = getService(subscriptionId, resourceGroup, peeringServiceName);
-        return prefixes.page(service.id, after, limit);
+    public List<PeeringServicePrefix> pagePrefixes(PeeringServiceRef ref, String after, int limit) {
+        PeeringServiceEntity service = findService(ref);
+        return prefixes.page(service.id, after, limit).stream()
+                .map(RegistrationReadMapper::toDomain)
+                .toList();
     }
 
     /** @return whether there was a prefix to delete */
-    public boolean deletePrefix(
-            String subscriptionId, String resourceGroup, String peeringServiceName, String name, String correlationId) {
-        Optional<PeeringServiceEntity> service = services.findByName(subscriptionId, resourceGroup, peeringServiceName);
+    public boolean deletePrefix(PeeringServiceRef ref, String name, String correlationId) {
+        Optional<PeeringServiceEntity> service = services.findByRef(ref);
         if (service.isEmpty()) {
             return false;
         }
@@ -223,6 +216,10 @@ public class PeeringServiceService {
         }
     }
 
+    private PeeringServiceEntity findService(PeeringServiceRef ref) {
+        return services.findByRef(ref).orElseThrow(() -> ArmException.notFound("Peering Service", ref.name()));
+    }
+
     private void validate(PeeringServicePrefixEntity e) {
         e.validateAt = null;
         Optional<String> badPrefix = PrefixRules.whyNotAcceptable(PrefixRules.parse(e.prefix));
@@ -251,23 +248,11 @@ public class PeeringServiceService {
         e.learnedType = learnedType;
         e.errorMessage = errorMessage;
         e.updatedAt = time.now();
-        outbox.publish(
-                e.peeringServiceResourceId(),
-                RegistrationEvent.PREFIX_VALIDATION_STATE_CHANGED,
-                e.resourceId(),
-                e.subscriptionId,
-                correlationId,
-                RegistrationMapper.toEvent(e, previous.name()));
+        publisher.prefixValidationStateChanged(e, previous, correlationId);
     }
 
     private void deletePrefix(PeeringServicePrefixEntity e, String correlationId) {
         prefixes.delete(e);
-        outbox.publish(
-                e.peeringServiceResourceId(),
-                RegistrationEvent.PREFIX_DELETED,
-                e.resourceId(),
-                e.subscriptionId,
-                correlationId,
-                RegistrationMapper.toEvent(e, e.prefixValidationState.name()));
+        publisher.prefixDeleted(e, correlationId);
     }
 }

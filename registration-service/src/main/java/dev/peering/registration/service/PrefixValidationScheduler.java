@@ -1,4 +1,4 @@
-package dev.peering.registration.domain;
+package dev.peering.registration.service;
 
 import dev.peering.registration.config.RegistrationConfig;
 import io.quarkus.scheduler.Scheduled;
@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 public class PrefixValidationScheduler {
 
     @Inject
-    PeeringServiceService service;
+    PeeringServicePrefixes service;
 
     @Inject
     RegistrationConfig config;

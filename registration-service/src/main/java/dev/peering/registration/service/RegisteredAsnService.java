@@ -1,0 +1,178 @@
+package dev.peering.registration.service;
+
+import dev.peering.core.ArmException;
+import dev.peering.core.PeeringRef;
+import dev.peering.events.RegistrationEvent;
+import dev.peering.platform.time.TimeSource;
+import dev.peering.registration.domain.PeeringState;
+import dev.peering.registration.domain.PrefixKeys;
+import dev.peering.registration.domain.RegisteredAsn;
+import dev.peering.registration.domain.RegistrationRules;
+import dev.peering.registration.domain.Saved;
+import dev.peering.registration.mapping.RegistrationReadMapper;
+import dev.peering.registration.persistence.PeeringViewRepository;
+import dev.peering.registration.persistence.PeeringViewRepository.ConnectionView;
+import dev.peering.registration.persistence.PeeringViewRepository.PeeringView;
+import dev.peering.registration.persistence.RegisteredAsnEntity;
+import dev.peering.registration.persistence.RegisteredAsnRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Registered ASNs of a peering and their Prefix Keys. Whether a peering can take registrations is
+ * decided from this service's view of peerings and connections, which the event handlers keep.
+ */
+@ApplicationScoped
+@Transactional
+public class RegisteredAsnService {
+
+    private static final String ACTIVE = "Active";
+
+    @Inject
+    RegisteredAsnRepository registeredAsns;
+
+    @Inject
+    PeeringViewRepository peerings;
+
+    @Inject
+    PeeringServicePrefixes peeringServicePrefixes;
+
+    @Inject
+    RegistrationPublisher publisher;
+
+    @Inject
+    TimeSource time;
+
+    /**
+     * Registers customer ASN {@code asn} (already checked to be public) under the peering as
+     * {@code name}, issuing its Prefix Key; the same request again returns the registration as it is.
+     */
+    public Saved<RegisteredAsn> put(PeeringRef ref, String name, long asn, String correlationId) {
+        PeeringView peering = peerings.findForUpdate(ref)
+                .orElseThrow(() -> ArmException.conflict(
+                        "PeeringNotFound",
+                        "The peering '" + ref.name() + "' does not exist in resource group '" + ref.resourceGroup()
+                                + "' of this subscription (or it was created moments ago and is not known here"
+                                + " yet); create the peering first."));
+        Optional<RegisteredAsnEntity> existing = registeredAsns.findByNameForUpdate(peering.peeringId(), name);
+        if (existing.isPresent()) {
+            RegisteredAsnEntity e = existing.get();
+            if (e.asn != asn) {
+                throw ArmException.invalidField(
+                        "properties.asn",
+                        "cannot change from " + e.asn + " to " + asn
+                                + "; delete this registered ASN and register the new ASN under a new name.");
+            }
+            return new Saved<>(RegistrationReadMapper.toDomain(e), false);
+        }
+        requireLive(peering, ref.name());
+        registeredAsns.findByAsn(peering.peeringId(), asn).ifPresent(other -> {
+            throw ArmException.conflict(
+                    "DuplicateRegisteredAsn",
+                    "Duplicate registration of an ASN is not allowed: ASN " + asn
+                            + " is already registered under peering '" + ref.name() + "' as '" + other.name
+                            + "'.");
+        });
+        requireActiveConnection(peering, ref.name());
+        OffsetDateTime now = time.now();
+        RegisteredAsnEntity e = new RegisteredAsnEntity();
+        e.id = UUID.randomUUID().toString();
+        e.peeringId = peering.peeringId();
+        e.subscriptionId = ref.subscriptionId();
+        e.resourceGroup = ref.resourceGroup();
+        e.peeringName = ref.name();
+        e.name = name;
+        e.asn = asn;
+        e.prefixKey = PrefixKeys.issue();
+        e.prefixKeyHash = PrefixKeys.hash(e.prefixKey);
+        e.provisioningState = RegistrationRules.SUCCEEDED;
+        e.correlationId = correlationId;
+        e.createdAt = now;
+        e.updatedAt = now;
+        registeredAsns.persist(e);
+        publisher.asnRegistered(e, correlationId);
+        return new Saved<>(RegistrationReadMapper.toDomain(e), true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RegisteredAsn get(PeeringRef ref, String name) {
+        return registeredAsns
+                .findByName(ref.resourceId(), name)
+                .map(RegistrationReadMapper::toDomain)
+                .orElseThrow(() -> ArmException.notFound("registered ASN", name));
+    }
+
+    /** Up to {@code limit} registered ASNs of the peering with names after {@code after}, by name. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RegisteredAsn> page(PeeringRef ref, String after, int limit) {
+        return registeredAsns.page(ref.resourceId(), after, limit).stream()
+                .map(RegistrationReadMapper::toDomain)
+                .toList();
+    }
+
+    /**
+     * Deletes the registered ASN and revokes its Prefix Key.
+     *
+     * @return whether there was a registered ASN to delete
+     */
+    public boolean delete(PeeringRef ref, String name, String correlationId) {
+        Optional<RegisteredAsnEntity> found = registeredAsns.findByNameForUpdate(ref.resourceId(), name);
+        if (found.isEmpty()) {
+            return false;
+        }
+        revoke(found.get(), RegistrationEvent.REASON_DELETED, correlationId);
+        return true;
+    }
+
+    /** Revokes every registered ASN of a peering that is being deprovisioned or is gone. */
+    public void revokeAll(String peeringId, String correlationId) {
+        for (RegisteredAsnEntity e : registeredAsns.allOfPeeringForUpdate(peeringId)) {
+            revoke(e, RegistrationEvent.REASON_PEERING_DEPROVISIONED, correlationId);
+        }
+    }
+
+    private void revoke(RegisteredAsnEntity e, String reason, String correlationId) {
+        registeredAsns.delete(e);
+        registeredAsns.flush();
+        publisher.asnUnregistered(e, reason, correlationId);
+        peeringServicePrefixes.failPrefixesOfRevokedKey(e.prefixKeyHash, correlationId);
+    }
+
+    private static void requireLive(PeeringView peering, String peeringName) {
+        if (PeeringState.Failed.name().equals(peering.state())) {
+            throw ArmException.conflict(
+                    "PeeringNotActive",
+                    "The peering '" + peeringName + "' failed; customer ASNs can only be registered under a"
+                            + " peering that carries traffic.");
+        }
+        if (PeeringState.Deprovisioning.name().equals(peering.state())) {
+            throw ArmException.conflict(
+                    "PeeringNotActive",
+                    "The peering '" + peeringName + "' is being deprovisioned; customer ASNs cannot be registered"
+                            + " under it.");
+        }
+    }
+
+    private void requireActiveConnection(PeeringView peering, String peeringName) {
+        List<ConnectionView> connections = peerings.connections(peering.peeringId());
+        if (connections.stream().anyMatch(c -> ACTIVE.equals(c.connectionState()))) {
+            return;
+        }
+        String states = connections.isEmpty()
+                ? "no connection has been provisioned yet"
+                : "connections: "
+                        + connections.stream()
+                                .map(c -> c.connectionIdentifier() + " is " + c.connectionState())
+                                .collect(Collectors.joining(", "));
+        throw ArmException.conflict(
+                "NoActiveConnection",
+                "The peering '" + peeringName + "' has no Active connection (" + states
+                        + "); customer ASNs can be registered once a connection is Active.");
+    }
+}

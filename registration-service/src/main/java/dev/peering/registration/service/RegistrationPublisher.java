@@ -1,0 +1,64 @@
+package dev.peering.registration.service;
+
+import dev.peering.events.RegistrationEvent;
+import dev.peering.platform.outbox.Outbox;
+import dev.peering.registration.domain.PrefixValidationState;
+import dev.peering.registration.mapping.RegistrationEventMapper;
+import dev.peering.registration.persistence.PeeringServicePrefixEntity;
+import dev.peering.registration.persistence.RegisteredAsnEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * The one writer to the outbox, in the caller's transaction. Registered-ASN events are keyed by the
+ * peering, prefix events by the Peering Service, so each one's events stay in order on the topic.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class RegistrationPublisher {
+
+    @Inject
+    Outbox outbox;
+
+    public void asnRegistered(RegisteredAsnEntity e, String correlationId) {
+        outbox.publish(
+                e.peeringId,
+                RegistrationEvent.ASN_REGISTERED,
+                e.resourceId(),
+                e.subscriptionId,
+                correlationId,
+                RegistrationEventMapper.toEvent(e, true, null));
+    }
+
+    public void asnUnregistered(RegisteredAsnEntity e, String reason, String correlationId) {
+        outbox.publish(
+                e.peeringId,
+                RegistrationEvent.ASN_UNREGISTERED,
+                e.resourceId(),
+                e.subscriptionId,
+                correlationId,
+                RegistrationEventMapper.toEvent(e, false, reason));
+    }
+
+    public void prefixValidationStateChanged(
+            PeeringServicePrefixEntity e, PrefixValidationState previous, String correlationId) {
+        outbox.publish(
+                e.peeringService().resourceId(),
+                RegistrationEvent.PREFIX_VALIDATION_STATE_CHANGED,
+                e.resourceId(),
+                e.subscriptionId,
+                correlationId,
+                RegistrationEventMapper.toEvent(e, previous.name()));
+    }
+
+    public void prefixDeleted(PeeringServicePrefixEntity e, String correlationId) {
+        outbox.publish(
+                e.peeringService().resourceId(),
+                RegistrationEvent.PREFIX_DELETED,
+                e.resourceId(),
+                e.subscriptionId,
+                correlationId,
+                RegistrationEventMapper.toEvent(e, e.prefixValidationState.name()));
+    }
+}
