@@ -1,6 +1,6 @@
 package dev.peering.cli;
 
-/** The exit codes scripts can rely on; the same table is in {@code --help} and NOTES.md. */
+/** The exit codes scripts can rely on; the same table is in {@code --help} and the README (The CLI). */
 public final class ExitCodes {
 
     public static final int OK = 0;
