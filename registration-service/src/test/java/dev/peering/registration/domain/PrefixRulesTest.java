@@ -27,6 +27,14 @@ class PrefixRulesTest {
         assertEquals(Optional.empty(), PrefixRules.whyNotAcceptable(p));
     }
 
+    // The scheduler re-reads what was stored: a canonical form it cannot parse would stop validation for all.
+    @ParameterizedTest
+    @ValueSource(strings = {"20.1.2.0/24", "2620:1EC::/48", "::ffff:20.1.2.0/120", "::FFFF:8.8.8.0/120"})
+    void theStoredFormReadsBackAsTheSamePrefix(String text) {
+        PrefixRules.Prefix p = PrefixRules.parse(text);
+        assertEquals(p.canonical(), PrefixRules.parse(p.canonical()).canonical());
+    }
+
     @ParameterizedTest
     @CsvSource({
         "0.0.0.0/8, this network",
