@@ -5,11 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.peering.events.EventJson;
 import dev.peering.events.PeerAsnEvent;
+import dev.peering.peerings.domain.PeerAsnStates;
+import dev.peering.peerings.persistence.PeerAsnViewRepository;
 import dev.peering.testsupport.TopicWriter;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,24 +78,18 @@ final class Fixtures {
     }
 
     /**
-     * A PeerAsn this service knows: the peer-ASN event is consumed asynchronously, so the test waits until a
-     * peering naming it is no longer refused as unknown (probing with a body whose facility is wrong, which
-     * the service checks after the PeerAsn, so the probe stores nothing either way).
+     * A PeerAsn this service knows: the peer-ASN event is consumed asynchronously, so the test waits until
+     * the service's view holds the PeerAsn as an event described it (not a creation's placeholder). A PUT
+     * cannot tell any more: since read-your-writes (ADR 0009) one naming an unknown PeerAsn is accepted too.
      */
     static void awaitKnown(String sub, String name) {
-        String probe = body(
-                peerAsnId(sub, name),
-                "Seattle",
-                "[" + SEATTLE_CONNECTION.replace("\"peeringDBFacilityId\":143", "\"peeringDBFacilityId\":99999") + "]");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !given().queryParam("api-version", API)
-                .contentType(ContentType.JSON)
-                .body(probe)
-                .put(peeringPath(sub, "probe", "probe"))
-                .then()
-                .extract()
-                .jsonPath()
-                .getString("error.message")
-                .contains("names no PeerAsn"));
+        PeerAsnViewRepository views =
+                Arc.container().instance(PeerAsnViewRepository.class).get();
+        String id = peerAsnId(sub, name).toLowerCase(Locale.ROOT);
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() ->
+                        views.count("peerAsnIdLower = ?1 and validationState <> ?2", id, PeerAsnStates.NOT_YET_KNOWN)
+                                > 0));
     }
 
     static String body(String peerAsnId, String peeringLocation, String connections) {

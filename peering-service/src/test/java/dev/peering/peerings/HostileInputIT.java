@@ -1,6 +1,5 @@
 package dev.peering.peerings;
 
-
 import dev.peering.testsupport.HostileInput;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;

@@ -90,9 +90,10 @@ class PeeringBadRequestIT {
                         (Builder) () -> good.replace(",\n   \"peeringLocation\":\"Seattle\"", "")
                                 .replace(",\"peeringLocation\":\"Seattle\"", ""),
                         "'properties.peeringLocation'"),
+                // a PeerAsn not known here (yet) is no longer a refusal: aPeerAsnNotKnownYetIsAcceptedAndWaits
                 Arguments.of(
-                        "peerAsn unknown",
-                        (Builder) () -> body(peerAsnId(sub, "nobody")),
+                        "peerAsn name that cannot exist",
+                        (Builder) () -> body(peerAsnId(sub, "bad name!")),
                         "'properties.direct.peerAsn.id'"),
                 Arguments.of(
                         "peerAsn of another subscription",
@@ -210,6 +211,20 @@ class PeeringBadRequestIT {
                 .body("error.code", equalTo("InvalidRequestContent"))
                 .body("error.message", containsString(field));
         get(path).statusCode(404).body("error.code", equalTo("ResourceNotFound"));
+    }
+
+    /**
+     * Until read-your-writes (issue #12, ADR 0009) this was the "peerAsn unknown" case above: 400 "names no
+     * PeerAsn". Now the peering is accepted and waits for the PeerAsn (PeerAsnArrivalIT follows it further).
+     */
+    @Test
+    void aPeerAsnNotKnownYetIsAcceptedAndWaits() {
+        String path = peeringPath(sub, "rg1", "waits-for-nobody");
+        put(path, body(peerAsnId(sub, "nobody")))
+                .statusCode(201)
+                .body("properties.provisioningState", equalTo("Updating"))
+                .body("properties.direct.connections[0].connectionState", equalTo("PendingApproval"));
+        get(path).statusCode(200).body("properties.provisioningState", equalTo("Updating"));
     }
 
     @Test

@@ -47,8 +47,8 @@ public class PeeringResource {
     @Path("/{peeringName}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Creates a peering (201; it waits while its PeerAsn is Pending) or adds connections and"
-                    + " changes tags (200)")
+            summary = "Creates a peering (201; it waits while its PeerAsn is Pending or not known here yet) or"
+                    + " adds connections and changes tags (200)")
     public Response put(
             @PathParam("subscriptionId") String subscriptionId,
             @PathParam("resourceGroupName") String resourceGroup,

@@ -22,6 +22,9 @@ public final class PeeringRules {
 
     private static final Pattern PEER_ASN_ID = Pattern.compile(
             "/subscriptions/([^/]+)/providers/Microsoft\\.Peering/peerAsns/([^/]+)", Pattern.CASE_INSENSITIVE);
+    // The names asn-validation-service accepts for a PeerAsn (the common ARM rule of platform's ResourceNames):
+    // a peering may wait on a PeerAsn not known here yet, but never on one that cannot exist.
+    private static final Pattern PEER_ASN_NAME = Pattern.compile("[A-Za-z0-9_()\\-.]{0,79}[A-Za-z0-9_()\\-]");
     private static final Pattern LOCATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ]{0,63}");
     private static final Pattern CONNECTION_IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,79}");
     // Printable ASCII without spaces: what BGP implementations accept as a TCP MD5 password.
@@ -101,7 +104,35 @@ public final class PeeringRules {
             throw ArmException.invalidField(
                     field, "must name a PeerAsn of this subscription (" + subscriptionId + ").");
         }
+        if (!PEER_ASN_NAME.matcher(m.group(2)).matches()) {
+            throw ArmException.invalidField(
+                    field,
+                    "names no PeerAsn that can exist: a PeerAsn's name has letters, digits, '_', '-', '.', '(' and"
+                            + " ')', 1-80 characters, not ending in '.'.");
+        }
         return peerAsnId;
+    }
+
+    /**
+     * A PeerAsn id checked by {@link #requirePeerAsnId}, spelled as this service spells it until the
+     * PeerAsn's own event gives its canonical spelling: the peering's subscription and the ARM segments
+     * as ARM writes them, the name as sent (names keep their case in ARM).
+     */
+    public static String peerAsnIdOf(String subscriptionId, String peerAsnId) {
+        Matcher m = PEER_ASN_ID.matcher(peerAsnId);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a PeerAsn id: " + peerAsnId);
+        }
+        return "/subscriptions/" + subscriptionId + "/providers/Microsoft.Peering/peerAsns/" + m.group(2);
+    }
+
+    /** The name of a PeerAsn id checked by {@link #requirePeerAsnId}. */
+    public static String peerAsnName(String peerAsnId) {
+        Matcher m = PEER_ASN_ID.matcher(peerAsnId);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a PeerAsn id: " + peerAsnId);
+        }
+        return m.group(2);
     }
 
     public static void requireConnectionIdentifier(String field, String identifier) {

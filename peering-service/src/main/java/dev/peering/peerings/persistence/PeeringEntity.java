@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,13 @@ public class PeeringEntity extends ResourceEntity {
 
     @Column(name = "waiting_on_peer_asn")
     public boolean waitingOnPeerAsn;
+
+    /**
+     * Set while the peering waits for the first event of a PeerAsn this service did not know at its
+     * creation: then it fails (ADR 0009). Null otherwise.
+     */
+    @Column(name = "peer_asn_arrival_due_at")
+    public OffsetDateTime peerAsnArrivalDueAt;
 
     // a list page loads the connections of its peerings in batches, not one query per peering
     @OneToMany(mappedBy = "peering", cascade = CascadeType.ALL, orphanRemoval = true)

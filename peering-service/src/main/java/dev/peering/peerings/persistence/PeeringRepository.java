@@ -5,7 +5,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -36,11 +38,30 @@ public class PeeringRepository implements PanacheRepositoryBase<PeeringEntity, S
                 .firstResultOptional();
     }
 
-    /** The peerings that wait on this PeerAsn's approval, locked. */
+    /** The peerings that wait on this PeerAsn (its id in any case), locked. */
     public List<PeeringEntity> waitingOn(String peerAsnId) {
-        return find("waitingOnPeerAsn = true and peerAsnId = ?1", Sort.by("createdAt"), peerAsnId)
+        return find(
+                        "waitingOnPeerAsn = true and lower(peerAsnId) = ?1",
+                        Sort.by("createdAt"),
+                        peerAsnId.toLowerCase(Locale.ROOT))
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
+    }
+
+    /**
+     * Claims peerings whose PeerAsn did not arrive in time: locked for this transaction, skipping those
+     * another instance (or a PeerAsn event) holds, so no two instances fail the same peering.
+     */
+    @SuppressWarnings("unchecked")
+    public List<PeeringEntity> claimOverdueArrivals(OffsetDateTime now, int limit) {
+        return getEntityManager()
+                .createNativeQuery(
+                        "select * from peering where peer_asn_arrival_due_at <= ?1 and waiting_on_peer_asn"
+                                + " order by peer_asn_arrival_due_at limit ?2 for update skip locked",
+                        PeeringEntity.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
     }
 
     /** Up to {@code limit} peerings of a resource group with names after {@code after}, by name. */

@@ -3,9 +3,7 @@ package dev.peering.peerings.service;
 import dev.peering.events.CloudEvent;
 import dev.peering.events.MalformedEventException;
 import dev.peering.events.PeerAsnEvent;
-import dev.peering.events.PeeringEvent;
 import dev.peering.peerings.domain.PeerAsnStates;
-import dev.peering.peerings.domain.ProvisioningState;
 import dev.peering.peerings.persistence.PeerAsnViewEntity;
 import dev.peering.peerings.persistence.PeerAsnViewRepository;
 import dev.peering.peerings.persistence.PeeringEntity;
@@ -15,12 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The peer-ASN topic: keeps this service's view of PeerAsns (asn-validation-service owns them), and a
- * decision moves the peerings that wait on it: Approved hands them off, Failed or deleted fails them.
+ * decision moves the peerings that wait on it: Approved hands them off, Failed or deleted fails them. Any
+ * event ends the wait for the PeerAsn's arrival of peerings created before it was known here (ADR 0009).
  */
 @ApplicationScoped
 @Transactional
@@ -36,9 +34,6 @@ public class PeerAsnEventHandler {
     PeeringService service;
 
     @Inject
-    PeeringPublisher publisher;
-
-    @Inject
     TimeSource time;
 
     public void handle(CloudEvent event) {
@@ -51,29 +46,31 @@ public class PeerAsnEventHandler {
 
     private void upsert(CloudEvent event) {
         PeerAsnEvent data = peerAsnData(event);
-        PeerAsnViewEntity view = peerAsns.findForUpdate(data.peerAsnId()).orElseGet(() -> {
-            PeerAsnViewEntity v = new PeerAsnViewEntity();
-            v.peerAsnId = data.peerAsnId();
-            v.peerAsnIdLower = data.peerAsnId().toLowerCase(Locale.ROOT);
-            return v;
-        });
-        view.subscriptionId = data.subscriptionId();
-        view.name = data.name();
-        view.peerAsn = data.peerAsn();
-        view.validationState = data.validationState();
-        view.errorMessage = data.errorMessage();
-        view.updatedAt = time.now();
-        peerAsns.persist(view);
-        // flushed before the waiting peerings are read, so the row lock is held from here on
-        peerAsns.flush();
+        // One statement inserts or overwrites the row (a creation's placeholder too, ADR 0009) and takes its
+        // lock: it waits for a creation that holds the row, so that creation's peering is seen below.
+        peerAsns.upsert(
+                data.peerAsnId(),
+                data.subscriptionId(),
+                data.name(),
+                data.peerAsn(),
+                data.validationState(),
+                data.errorMessage(),
+                time.now());
+        PeerAsnViewEntity view = peerAsns.findForUpdate(data.peerAsnId()).orElseThrow();
+        List<PeeringEntity> waiting = peerings.waitingOn(view.peerAsnId);
+        for (PeeringEntity p : waiting) {
+            // the PeerAsn is known now: the peering waits on its decision only, under its canonical id
+            p.peerAsnId = view.peerAsnId;
+            p.peerAsnArrivalDueAt = null;
+        }
         if (PeerAsnStates.APPROVED.equals(data.validationState())) {
-            for (PeeringEntity p : peerings.waitingOn(view.peerAsnId)) {
+            for (PeeringEntity p : waiting) {
                 service.handOff(p, p.correlationId);
             }
         } else if (PeerAsnStates.FAILED.equals(data.validationState())) {
             String reason = "PeerAsn '" + data.name() + "' (AS" + data.peerAsn() + ") failed validation: "
                     + (data.errorMessage() == null ? "no reason given." : data.errorMessage());
-            failWaiting(view.peerAsnId, reason);
+            waiting.forEach(p -> service.fail(p, reason));
         }
     }
 
@@ -87,14 +84,7 @@ public class PeerAsnEventHandler {
     }
 
     private void failWaiting(String peerAsnId, String reason) {
-        for (PeeringEntity p : peerings.waitingOn(peerAsnId)) {
-            String previous = p.provisioningState.name();
-            p.waitingOnPeerAsn = false;
-            p.provisioningState = ProvisioningState.Failed;
-            p.errorMessage = reason;
-            p.updatedAt = time.now();
-            publisher.publish(p, PeeringEvent.FAILED, previous, List.of(), p.correlationId);
-        }
+        peerings.waitingOn(peerAsnId).forEach(p -> service.fail(p, reason));
     }
 
     private static PeerAsnEvent peerAsnData(CloudEvent event) {

@@ -6,6 +6,7 @@ import dev.peering.events.PeeringEvent;
 import dev.peering.peerings.domain.Agreement;
 import dev.peering.peerings.domain.PeerAsnStates;
 import dev.peering.peerings.domain.Peering;
+import dev.peering.peerings.domain.PeeringRules;
 import dev.peering.peerings.domain.PeeringSpec;
 import dev.peering.peerings.domain.ProvisioningState;
 import dev.peering.peerings.domain.Tags;
@@ -27,7 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Peerings: create (waiting on the PeerAsn's approval), add connections, tags, deprovisioning. */
+/**
+ * Peerings: create (waiting on the PeerAsn's approval, or on its first event when it is not known here yet),
+ * add connections, tags, deprovisioning.
+ */
 @ApplicationScoped
 @Transactional
 public class PeeringService {
@@ -57,19 +61,25 @@ public class PeeringService {
     @Inject
     TimeSource time;
 
+    @Inject
+    PeerAsnArrivals arrivals;
+
     public Saved put(PeeringRef ref, PeeringSpec spec, String correlationId) {
         // The PeerAsn's row is locked first, as the PeerAsn events' handler does: a creation and the
         // PeerAsn's decision serialise (and two creations of one name naming one PeerAsn do too).
-        Optional<PeerAsnViewEntity> named = peerAsns.findForUpdate(spec.peerAsnId());
+        boolean creating = peerings.findByRef(ref).isEmpty();
+        Optional<PeerAsnViewEntity> named = creating
+                ? arrivals.lockOrPlaceholder(ref.subscriptionId(), spec.peerAsnId())
+                : peerAsns.findForUpdate(spec.peerAsnId());
         Optional<PeeringEntity> existing = peerings.findByRefForUpdate(ref);
         if (existing.isPresent()) {
             return new Saved(PeeringReadMapper.toPeering(update(existing.get(), spec, correlationId)), false);
         }
-        PeerAsnViewEntity peerAsn = named.orElseThrow(() -> ArmException.invalidField(
-                "properties.direct.peerAsn.id",
-                "names no PeerAsn of this subscription: associate the ASN first with PUT " + spec.peerAsnId()
-                        + " on asn-validation-service (it can take a moment to be known here)."));
-        if (PeerAsnStates.FAILED.equals(peerAsn.validationState)) {
+        // Read-your-writes across services (ADR 0009): a PeerAsn not known here yet (no row, or only a
+        // placeholder) is waited for, as a Pending one is, until its first event or the arrival timeout.
+        boolean known = named.isPresent() && PeerAsnStates.known(named.get().validationState);
+        if (known && PeerAsnStates.FAILED.equals(named.get().validationState)) {
+            PeerAsnViewEntity peerAsn = named.get();
             throw ArmException.invalidField(
                     "properties.direct.peerAsn.id",
                     "names PeerAsn '" + peerAsn.name + "' (AS" + peerAsn.peerAsn + "), which failed validation: "
@@ -87,12 +97,16 @@ public class PeeringService {
         e.skuName = spec.skuName();
         e.location = spec.location();
         e.directPeeringType = spec.directPeeringType();
-        // the canonical id, as asn-validation-service spells it
-        e.peerAsnId = peerAsn.peerAsnId;
+        // the canonical id, as asn-validation-service spells it (a placeholder's until the PeerAsn's event)
+        e.peerAsnId = named.map(v -> v.peerAsnId)
+                .orElseGet(() -> PeeringRules.peerAsnIdOf(ref.subscriptionId(), spec.peerAsnId()));
         e.peeringLocation = spec.peeringLocation();
         e.tags = Tags.of(spec.tags());
         e.provisioningState = ProvisioningState.Updating;
         e.waitingOnPeerAsn = true;
+        if (!known) {
+            e.peerAsnArrivalDueAt = arrivals.dueAt(now);
+        }
         e.correlationId = correlationId;
         e.createdAt = now;
         e.updatedAt = now;
@@ -101,7 +115,7 @@ public class PeeringService {
         }
         peerings.persist(e);
         publisher.publish(e, PeeringEvent.CREATED, null, e.connections, correlationId);
-        if (PeerAsnStates.APPROVED.equals(peerAsn.validationState)) {
+        if (known && PeerAsnStates.APPROVED.equals(named.get().validationState)) {
             handOff(e, correlationId);
         }
         return new Saved(PeeringReadMapper.toPeering(e), true);
@@ -223,6 +237,7 @@ public class PeeringService {
         e.connections.removeIf(c -> !c.requested);
         e.provisioningState = ProvisioningState.Deleting;
         e.waitingOnPeerAsn = false;
+        e.peerAsnArrivalDueAt = null;
         e.updatedAt = time.now();
         publisher.publish(e, PeeringEvent.DEPROVISION_REQUESTED, previous, e.connections, correlationId);
         if (e.connections.isEmpty()) {
@@ -250,12 +265,24 @@ public class PeeringService {
     void handOff(PeeringEntity e, String correlationId) {
         String previous = e.provisioningState.name();
         e.waitingOnPeerAsn = false;
+        e.peerAsnArrivalDueAt = null;
         e.provisioningState = ProvisioningState.Succeeded;
         e.updatedAt = time.now();
         List<ConnectionViewEntity> pending =
                 e.connections.stream().filter(c -> !c.requested).toList();
         pending.forEach(c -> c.requested = true);
         publisher.publish(e, PeeringEvent.CONNECTIONS_REQUESTED, previous, pending, correlationId);
+    }
+
+    /** The peering stops waiting on its PeerAsn and fails, saying why; the caller holds its lock. */
+    void fail(PeeringEntity e, String reason) {
+        String previous = e.provisioningState.name();
+        e.waitingOnPeerAsn = false;
+        e.peerAsnArrivalDueAt = null;
+        e.provisioningState = ProvisioningState.Failed;
+        e.errorMessage = reason;
+        e.updatedAt = time.now();
+        publisher.publish(e, PeeringEvent.FAILED, previous, List.of(), e.correlationId);
     }
 
     /** Deletes the peering and publishes that it is gone; the caller holds its lock. */
