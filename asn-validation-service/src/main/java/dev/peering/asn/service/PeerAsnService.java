@@ -12,6 +12,7 @@ import dev.peering.asn.persistence.PeerAsnRepository;
 import dev.peering.asn.persistence.PeeringUsageRepository;
 import dev.peering.core.ArmException;
 import dev.peering.events.PeerAsnEvent;
+import dev.peering.platform.schedule.DueWork;
 import dev.peering.platform.time.TimeSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,9 @@ public class PeerAsnService {
 
     @Inject
     TimeSource time;
+
+    @Inject
+    DueWork dueWork;
 
     public Saved put(PeerAsnRef ref, PeerAsnSpec spec, String correlationId) {
         Optional<PeerAsnEntity> existing = peerAsns.findByRefForUpdate(ref);
@@ -81,6 +85,7 @@ public class PeerAsnService {
         e.updatedAt = now;
         peerAsns.persist(e);
         publisher.publish(e, PeerAsnEvent.CREATED, ValidationState.None.name(), correlationId);
+        dueWork.dueAt(ApprovalScheduler.KIND, e.decideAt);
         return new Saved(PeerAsnMapper.toDomain(e), true);
     }
 

@@ -10,6 +10,7 @@ import dev.peering.connection.domain.Transition;
 import dev.peering.connection.persistence.ConnectionEntity;
 import dev.peering.connection.persistence.ConnectionRepository;
 import dev.peering.connection.persistence.PeeringViewEntity;
+import dev.peering.platform.schedule.DueWork;
 import dev.peering.platform.time.TimeSource;
 import dev.peering.reference.BgpSessionConfig;
 import dev.peering.reference.ConnectionRules;
@@ -39,6 +40,9 @@ public class ConnectionTransitions {
 
     @Inject
     TimeSource time;
+
+    @Inject
+    DueWork dueWork;
 
     /** A new connection of the peering at PendingApproval, with its first event. */
     public ConnectionEntity create(PeeringViewEntity p, ConnectionSpec spec, String reason, String correlationId) {
@@ -121,13 +125,20 @@ public class ConnectionTransitions {
         publisher.sessionChanged(e, v4, v6, reason, now);
     }
 
-    /** Sets when the provisioner takes this connection's next step; null when nothing is automatic. */
+    /**
+     * Sets when the provisioner takes this connection's next step (null when nothing is automatic); a
+     * step due now runs right after this transaction commits, in a transaction of its own.
+     */
     public void schedule(ConnectionEntity e, OffsetDateTime now) {
+        e.nextStepAt = nextStepAt(e, now);
+        dueWork.dueAt(ProvisioningScheduler.KIND, e.nextStepAt);
+    }
+
+    private OffsetDateTime nextStepAt(ConnectionEntity e, OffsetDateTime now) {
         if (e.decommissioning) {
-            e.nextStepAt = now.plus(config.stepDelay());
-            return;
+            return now.plus(config.stepDelay());
         }
-        e.nextStepAt = switch (e.connectionState) {
+        return switch (e.connectionState) {
             case PendingApproval -> config.autoApprove() ? now.plus(config.stepDelay()) : null;
             case Approved,
                     ProvisioningStarted,
@@ -136,7 +147,8 @@ public class ConnectionTransitions {
                     TypeChangeRequested,
                     TypeChangeInProgress -> now.plus(config.stepDelay());
             case Active -> sessionsMoving(e) ? now.plus(config.sessionStepDelay()) : null;
-            case ProvisioningFailed, ExternalBlocker -> null;};
+            case ProvisioningFailed, ExternalBlocker -> null;
+        };
     }
 
     private static boolean sessionsMoving(ConnectionEntity e) {

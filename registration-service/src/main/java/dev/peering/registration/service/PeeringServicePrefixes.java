@@ -1,6 +1,7 @@
 package dev.peering.registration.service;
 
 import dev.peering.core.ArmException;
+import dev.peering.platform.schedule.DueWork;
 import dev.peering.platform.time.TimeSource;
 import dev.peering.registration.config.RegistrationConfig;
 import dev.peering.registration.domain.PeeringService;
@@ -60,6 +61,9 @@ public class PeeringServicePrefixes {
 
     @Inject
     RegistrationConfig config;
+
+    @Inject
+    DueWork dueWork;
 
     public Saved<PeeringService> putService(PeeringServiceRef ref, PeeringServiceSpec spec) {
         Optional<PeeringServiceEntity> existing = services.findByRefForUpdate(ref);
@@ -141,7 +145,7 @@ public class PeeringServicePrefixes {
             e.prefixKey = key;
             e.prefixKeyHash = PrefixKeys.hash(key);
             e.correlationId = correlationId;
-            e.validateAt = now.plus(config.prefixValidationDelay());
+            scheduleValidation(e, now);
             moveTo(e, PrefixValidationState.Pending, LEARNED_NONE, null, correlationId);
             return new Saved<>(RegistrationReadMapper.toDomain(e), false);
         }
@@ -159,7 +163,7 @@ public class PeeringServicePrefixes {
         e.provisioningState = RegistrationRules.SUCCEEDED;
         e.correlationId = correlationId;
         e.createdAt = now;
-        e.validateAt = now.plus(config.prefixValidationDelay());
+        scheduleValidation(e, now);
         // every column is set before the insert: the outbox's native insert flushes the session
         moveTo(e, PrefixValidationState.Pending, LEARNED_NONE, null, correlationId);
         prefixes.persist(e);
@@ -218,6 +222,12 @@ public class PeeringServicePrefixes {
 
     private PeeringServiceEntity findService(PeeringServiceRef ref) {
         return services.findByRef(ref).orElseThrow(() -> ArmException.notFound("Peering Service", ref.name()));
+    }
+
+    // Validation due at once runs right after this transaction commits, not at the poller's next tick.
+    private void scheduleValidation(PeeringServicePrefixEntity e, OffsetDateTime now) {
+        e.validateAt = now.plus(config.prefixValidationDelay());
+        dueWork.dueAt(PrefixValidationScheduler.KIND, e.validateAt);
     }
 
     private void validate(PeeringServicePrefixEntity e) {

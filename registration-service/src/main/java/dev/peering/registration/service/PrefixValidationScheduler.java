@@ -1,5 +1,6 @@
 package dev.peering.registration.service;
 
+import dev.peering.platform.schedule.DueWorker;
 import dev.peering.registration.config.RegistrationConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,10 +8,15 @@ import jakarta.inject.Inject;
 
 /**
  * Validates prefixes whose delay is over. The schedule is the {@code validate_at} column, so a restart
- * neither loses nor repeats a validation, and claims take row locks, so instances share the work.
+ * neither loses nor repeats a validation, and claims take row locks, so instances share the work. A
+ * prefix due at once is validated right after the commit that made it due ({@code DueWork}); the poll
+ * is the safety net for restarts and for the delays that run out later.
  */
 @ApplicationScoped
-public class PrefixValidationScheduler {
+public class PrefixValidationScheduler implements DueWorker {
+
+    /** The prefix validations, as {@code DueWork} names them. */
+    public static final String KIND = "prefix-validation";
 
     @Inject
     PeeringServicePrefixes service;
@@ -23,6 +29,16 @@ public class PrefixValidationScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void validateDue() {
+        runDue();
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void runDue() {
         int batch = config.prefixValidationBatchSize();
         while (service.validateDue(batch) == batch) {
             // a full batch: more may be due
