@@ -70,7 +70,7 @@ class ApprovalSchedulerIT {
             pool.shutdown();
         }
         try (TopicReader topic = new TopicReader("peering.peer-asn-events")) {
-            var decisions = topic.awaitEvents(
+            var decisions = topic.awaitExactly(
                     r -> r.event() != null
                             && sub.equals(r.event().subscription())
                             && r.event().type().equals("dev.peering.peerAsn.validationStateChanged"),

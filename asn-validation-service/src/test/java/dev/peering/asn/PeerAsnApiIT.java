@@ -105,7 +105,7 @@ class PeerAsnApiIT {
                 .body("properties.validationState", equalTo("Approved"))
                 .body("properties.errorMessage", nullValue()));
 
-        List<TopicReader.Received> events = topic.awaitSubject(id, 2);
+        List<TopicReader.Received> events = topic.awaitSubjectExactly(id, 2);
         assertEquals(2, events.size());
         TopicReader.Received created = events.get(0);
         assertEquals("dev.peering.peerAsn.created", created.event().type());

@@ -94,7 +94,7 @@ class PeeringUsageIT {
             String unknownType = peeringEvent("dev.peering.peering.somethingNew", key, "a", sub);
             TopicWriter.send(PEERINGS, key, unknownType);
 
-            var dead = dlq.awaitEvents(r -> key.equals(r.key()), 2);
+            var dead = dlq.awaitExactly(r -> key.equals(r.key()), 2);
             assertEquals(2, dead.size());
             for (var d : dead) {
                 assertNotNull(d.headers().get("dead-letter-reason"));

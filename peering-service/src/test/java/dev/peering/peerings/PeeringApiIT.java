@@ -149,7 +149,7 @@ class PeeringApiIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(path)
                 .body("properties.provisioningState", equalTo("Succeeded"))
                 .body("properties.errorMessage", nullValue()));
-        List<TopicReader.Received> events = topic.awaitSubject(path, 2);
+        List<TopicReader.Received> events = topic.awaitSubjectExactly(path, 2);
         assertEquals(2, events.size());
         assertEquals(PeeringEvent.CREATED, events.get(0).event().type());
         assertEquals(PeeringEvent.CONNECTIONS_REQUESTED, events.get(1).event().type());

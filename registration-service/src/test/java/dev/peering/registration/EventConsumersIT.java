@@ -58,7 +58,7 @@ class EventConsumersIT {
                     key,
                     EventJson.write(EventJson.newEvent(
                             "dev.peering.somethingNew", PeeringEvent.SOURCE, key, "corr", "sub", data)));
-            var dead = dlq.awaitEvents(r -> key.equals(r.key()), 2);
+            var dead = dlq.awaitExactly(r -> key.equals(r.key()), 2);
             assertEquals(2, dead.size());
             for (var d : dead) {
                 assertNotNull(d.headers().get("dead-letter-reason"));

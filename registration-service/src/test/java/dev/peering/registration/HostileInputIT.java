@@ -1,15 +1,25 @@
 package dev.peering.registration;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.peering.testsupport.HostileInput;
+import dev.peering.testsupport.HostileInput.Places;
+import dev.peering.testsupport.HostileInput.Target;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
 import dev.peering.testsupport.TokensTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** 1,200 generated hostile requests against every operation: no 5xx, always the ARM body, nothing stored. */
+/**
+ * 1,200 generated hostile requests against every operation, each one change away from a request that
+ * succeeds (registered ASNs under an Active peering, prefixes in a Peering Service that exists): no 5xx,
+ * always the ARM body, nothing stored; and changed bodies reach the registration rules. Replay a run with
+ * {@code -Dhostile.seed=<the printed seed>}.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
@@ -19,26 +29,55 @@ class HostileInputIT {
     static final String PEERING = "/subscriptions/{sub}/resourceGroups/rgName/providers/Microsoft.Peering/peerings/ix";
     static final String SERVICE =
             "/subscriptions/{sub}/resourceGroups/rgName/providers/Microsoft.Peering/peeringServices/{name}";
+    static final String PREFIX =
+            "/subscriptions/{sub}/resourceGroups/rgName/providers/Microsoft.Peering/peeringServices/ps/prefixes/{name}";
 
     @Test
     void hostileRequestsNeverBreakTheService() {
+        // a provider with an Active peering, and a customer with a Peering Service, so that requests get
+        // past "the peering (or Peering Service) exists"
+        String provider = Fixtures.newSubscription();
+        Fixtures.activePeering(provider, "ix");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> Fixtures.putRegisteredAsn(provider, "ix", "probe", Fixtures.asnBody(3356))
+                        .statusCode(201));
+        String customer = Fixtures.newSubscription();
+        Fixtures.createPeeringService(customer, "ps");
+
         String registered = PEERING + "/registeredAsns/{name}";
-        String prefix = SERVICE + "/prefixes/p";
+        // each registration its own public ASN (a second one of an ASN is refused as a duplicate)
+        Places underThePeering =
+                random -> HostileInput.freshIn(provider).next(random).with("asn", "" + (4000 + random.nextInt(16000)));
+        Places inThePeeringService = random -> HostileInput.freshIn(customer)
+                .next(random)
+                .with("prefix", "20." + (1 + random.nextInt(200)) + "." + random.nextInt(256) + ".0/24");
         HostileInput.attack(
                 List.of(
-                        new HostileInput.Target(
-                                "PUT", registered, Fixtures.asnBody(3356), HostileInput.storedAt(registered)),
-                        new HostileInput.Target("GET", PEERING + "/registeredAsns", null, null),
-                        new HostileInput.Target("DELETE", registered, null, null),
-                        new HostileInput.Target(
-                                "PUT", SERVICE, SecurityIT.SERVICE_BODY, HostileInput.storedAt(SERVICE)),
-                        new HostileInput.Target(
-                                "PUT",
-                                prefix,
-                                Fixtures.prefixBody("20.1.2.0/24", "0b5a7f8e-6a49-4f53-9b43-3f4c4b0c8a11"),
-                                HostileInput.storedAt(prefix)),
-                        new HostileInput.Target("GET", SERVICE + "/prefixes", null, null)),
-                1200,
-                20261125L);
+                        new Target(
+                                        "PUT",
+                                        registered,
+                                        "{\"properties\":{\"asn\":{asn}}}",
+                                        HostileInput.storedAt(registered))
+                                .named("PUT registeredAsn")
+                                .at(underThePeering),
+                        new Target("GET", PEERING + "/registeredAsns", null, null)
+                                .named("GET registeredAsns")
+                                .at(HostileInput.freshIn(provider)),
+                        new Target("DELETE", registered, null, null)
+                                .named("DELETE registeredAsn")
+                                .at(HostileInput.freshIn(provider)),
+                        new Target("PUT", SERVICE, SecurityIT.SERVICE_BODY, HostileInput.storedAt(SERVICE))
+                                .named("PUT peeringService"),
+                        new Target(
+                                        "PUT",
+                                        PREFIX,
+                                        Fixtures.prefixBody("{prefix}", "0b5a7f8e-6a49-4f53-9b43-3f4c4b0c8a11"),
+                                        HostileInput.storedAt(PREFIX))
+                                .named("PUT prefix")
+                                .at(inThePeeringService),
+                        new Target("GET", SERVICE.replace("{name}", "ps") + "/prefixes", null, null)
+                                .named("GET prefixes")
+                                .at(HostileInput.freshIn(customer))),
+                1200);
     }
 }

@@ -117,7 +117,7 @@ class RegisteredAsnIT {
                 .body("error.code", equalTo("InvalidRequestContent"))
                 .body("error.message", containsString("properties.asn"));
 
-        TopicReader.Received registered = topic.awaitSubject(id, 1).get(0);
+        TopicReader.Received registered = topic.awaitSubjectExactly(id, 1).get(0);
         assertEquals(RegistrationEvent.ASN_REGISTERED, registered.event().type());
         assertEquals(peeringId(sub, "ix"), registered.key());
         assertEquals(sub, registered.event().subscription());
@@ -128,7 +128,7 @@ class RegisteredAsnIT {
         assertEquals(3356L, data.asn());
         assertFalse(registered.value().contains(key), "the Prefix Key must not travel in an event");
         // a second registration event would mean the repeated PUT published again
-        assertEquals(1, topic.awaitSubject(id, 1).size());
+        assertEquals(1, topic.awaitSubjectExactly(id, 1).size());
     }
 
     @Test
@@ -218,7 +218,7 @@ class RegisteredAsnIT {
 
         // no event of the peering carries any of the keys
         List<TopicReader.Received> events =
-                topic.awaitEvents(r -> peeringId(sub, "ix").equals(r.key()), count);
+                topic.awaitExactly(r -> peeringId(sub, "ix").equals(r.key()), count);
         assertEquals(count, events.size());
         for (TopicReader.Received r : events) {
             for (String key : keys) {
@@ -253,7 +253,7 @@ class RegisteredAsnIT {
         deleteRegisteredAsn(sub, "ix", "contoso").statusCode(204);
         getRegisteredAsn(sub, "ix", "contoso").statusCode(404);
 
-        List<TopicReader.Received> events = topic.awaitSubject(id, 2);
+        List<TopicReader.Received> events = topic.awaitSubjectExactly(id, 2);
         assertEquals(RegistrationEvent.ASN_UNREGISTERED, events.get(1).event().type());
         RegistrationEvent data = events.get(1).event().dataAs(RegistrationEvent.class);
         assertEquals(Boolean.TRUE, data.prefixKeyRevoked());
@@ -283,7 +283,7 @@ class RegisteredAsnIT {
                 .then()
                 .statusCode(200)
                 .body("value", hasSize(0)));
-        List<TopicReader.Received> revoked = topic.awaitEvents(
+        List<TopicReader.Received> revoked = topic.awaitExactly(
                 r -> peeringId(sub, "ix").equals(r.key())
                         && RegistrationEvent.ASN_UNREGISTERED.equals(r.event().type()),
                 2);
@@ -315,7 +315,7 @@ class RegisteredAsnIT {
         peeringEvent(PeeringEvent.DELETED, sub, "ix");
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> getRegisteredAsn(sub, "ix", "a").statusCode(404));
-        TopicReader.Received revoked = topic.awaitSubject(id, 2).get(1);
+        TopicReader.Received revoked = topic.awaitSubjectExactly(id, 2).get(1);
         assertEquals(RegistrationEvent.ASN_UNREGISTERED, revoked.event().type());
         assertEquals(
                 Boolean.TRUE, revoked.event().dataAs(RegistrationEvent.class).prefixKeyRevoked());

@@ -1,6 +1,7 @@
 package dev.peering.testsupport;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.peering.events.CloudEvent;
 import dev.peering.events.EventJson;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +31,9 @@ public final class TopicReader implements AutoCloseable {
      */
     public record Received(
             String key, String value, CloudEvent event, Map<String, String> headers, int partition, long offset) {}
+
+    /** How long the number of events must stay the same before an exact count is checked. */
+    public static final Duration QUIET = Duration.ofSeconds(2);
 
     private final KafkaConsumer<String, String> consumer;
     private final List<Received> received = new ArrayList<>();
@@ -60,6 +65,53 @@ public final class TopicReader implements AutoCloseable {
             return matching(filter).size() >= count;
         });
         return matching(filter);
+    }
+
+    /**
+     * Waits until events matching {@code filter} number at least {@code count} and then stay unchanged in
+     * number for two seconds, and fails unless there are exactly {@code count}: an event published twice,
+     * a moment after the first, is caught instead of passing unseen. Returns them in order.
+     */
+    public List<Received> awaitExactly(Predicate<Received> filter, int count) {
+        return awaitExactly(filter, count, QUIET);
+    }
+
+    /** As {@link #awaitExactly(Predicate, int)}, with a quiet period of {@code quiet}. */
+    public List<Received> awaitExactly(Predicate<Received> filter, int count, Duration quiet) {
+        awaitEvents(filter, count);
+        AtomicInteger seen = new AtomicInteger(-1);
+        await().during(quiet)
+                .atMost(quiet.multipliedBy(3).plusSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    poll();
+                    int now = matching(filter).size();
+                    return seen.getAndSet(now) == now;
+                });
+        List<Received> events = matching(filter);
+        assertEquals(
+                count,
+                events.size(),
+                "expected exactly " + count + " events, and no more after a quiet period of " + quiet + ": "
+                        + describe(events));
+        return events;
+    }
+
+    /**
+     * All events about {@code subject} (an ARM resource id), in topic order, once there are exactly
+     * {@code count} and no more came for the quiet period (see {@link #awaitExactly(Predicate, int)}).
+     */
+    public List<Received> awaitSubjectExactly(String subject, int count) {
+        return awaitExactly(r -> r.event() != null && subject.equals(r.event().subject()), count);
+    }
+
+    private static String describe(List<Received> events) {
+        return events.stream()
+                .map(r -> r.event() == null
+                        ? "(not a CloudEvent) " + r.key()
+                        : r.event().type() + " " + r.event().id())
+                .toList()
+                .toString();
     }
 
     /** All events received so far about {@code subject} (an ARM resource id), in topic order. */
