@@ -4,22 +4,17 @@ import dev.peering.localinfra.ChildProcess;
 import dev.peering.localinfra.KafkaBroker;
 import dev.peering.localinfra.PostgresServer;
 import dev.peering.localinfra.ProcessSettings;
+import dev.peering.localinfra.Readiness;
 import dev.peering.tokens.Tokens;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -40,9 +34,6 @@ public final class LocalStack {
     private static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
-    private static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(30);
-    private static final Duration POSTGRES_STOP_GRACE = Duration.ofSeconds(30);
-    private static final Duration LAUNCHER_STOP_GRACE = Duration.ofSeconds(90);
 
     private final StackOptions options;
     private final PidFile pidFile;
@@ -63,8 +54,8 @@ public final class LocalStack {
         try {
             StackOptions options = StackOptions.parse(args, System.getenv());
             exitCode = switch (options.command()) {
-                case "stop" -> stop(options);
-                case "status" -> status(options);
+                case "stop" -> StackControl.stop(options);
+                case "status" -> StackControl.status(options);
                 case "token" -> TokenCommand.run(options.dataDir(), options.rest());
                 case "help" -> {
                     System.out.print(StackOptions.USAGE);
@@ -96,7 +87,7 @@ public final class LocalStack {
                 return 1;
             }
             if (options.wipe()) {
-                wipe(options.dataDir(), options.root());
+                StackControl.wipe(options.dataDir(), options.root());
             }
             Files.createDirectories(options.logDir());
             try (Stream<Path> logs = Files.list(options.logDir())) {
@@ -159,7 +150,7 @@ public final class LocalStack {
             return false;
         }
         if (!entries.isEmpty()) {
-            stopInOrder(entries, options.dataDir(), "Stopping what a previous run left running: ");
+            StackControl.stopInOrder(entries, options.dataDir(), "Stopping what a previous run left running: ");
             pidFile.delete();
         }
         return true;
@@ -275,8 +266,7 @@ public final class LocalStack {
                 pidFile.add(service.module(), process.pid(), url(service));
             }
         }
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Readiness readiness = new Readiness();
         List<String> notReady = new ArrayList<>();
         if (options.infraOnly()) {
             return notReady;
@@ -289,7 +279,7 @@ public final class LocalStack {
         try {
             List<CompletableFuture<Optional<String>>> waits = started.entrySet().stream()
                     .map(entry -> CompletableFuture.supplyAsync(
-                            () -> awaitReady(http, entry.getKey(), entry.getValue()), pollers))
+                            () -> awaitReady(readiness, entry.getKey(), entry.getValue()), pollers))
                     .toList();
             waits.forEach(wait -> wait.join().ifPresent(notReady::add));
         } finally {
@@ -336,42 +326,29 @@ public final class LocalStack {
         return "http://localhost:" + options.port(service.module());
     }
 
-    /** Polls the readiness endpoint until it answers 200; returns why not, if it never does. */
-    private Optional<String> awaitReady(HttpClient http, ServiceSpec service, Process process) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
+    /** Waits until the service is ready; returns why not, if it never is. */
+    private Optional<String> awaitReady(Readiness readiness, ServiceSpec service, Process process) {
         Path log = options.logDir().resolve(service.module() + ".log");
-        long deadline = System.nanoTime() + SERVICE_READY_TIMEOUT.toNanos();
         try {
-            while (true) {
-                if (!process.isAlive()) {
+            switch (readiness.await(url(service), process, SERVICE_READY_TIMEOUT)) {
+                case READY -> {
+                    printReady(service.module(), url(service));
+                    return Optional.empty();
+                }
+                case EXITED -> {
                     System.out.println(service.module() + " exited with code " + process.exitValue()
                             + " before it was ready. Last lines of " + log + ":\n" + ChildProcess.tail(log, 15));
                     return Optional.of(service.module() + " (exited)");
                 }
-                if (isReady(http, request)) {
-                    printReady(service.module(), url(service));
-                    return Optional.empty();
-                }
-                if (System.nanoTime() > deadline) {
+                default -> {
                     System.out.println(service.module() + " not ready after " + SERVICE_READY_TIMEOUT.toSeconds()
                             + " s; see " + log);
                     return Optional.of(service.module() + " (not ready)");
                 }
-                process.waitFor(250, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(service.module() + " (interrupted)");
-        }
-    }
-
-    private static boolean isReady(HttpClient http, HttpRequest request) throws InterruptedException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
         }
     }
 
@@ -402,7 +379,7 @@ public final class LocalStack {
         System.out.println("Stopping the stack...");
         Processes.stopAll(services.values().stream().map(Process::toHandle).toList(), SERVICE_STOP_GRACE);
         if (kafka != null) {
-            Processes.stopAll(List.of(kafka.process().process().toHandle()), KAFKA_STOP_GRACE);
+            Processes.stopAll(List.of(kafka.process().process().toHandle()), StackControl.KAFKA_STOP_GRACE);
         }
         if (postgres != null) {
             try {
@@ -413,104 +390,6 @@ public final class LocalStack {
         }
         pidFile.delete();
         System.out.println("Stopped.");
-    }
-
-    /** {@code stop}: asks the launcher to stop its stack, or stops its leftovers if it is gone. */
-    private static int stop(StackOptions options) {
-        PidFile pidFile = new PidFile(options.dataDir());
-        List<PidFile.Entry> entries = pidFile.read();
-        if (entries.isEmpty()) {
-            System.out.println("No stack is running from " + options.dataDir() + ".");
-            return 0;
-        }
-        entries.stream()
-                .filter(entry -> entry.name().equals(PidFile.LAUNCHER))
-                .flatMap(entry -> entry.liveProcess(options.dataDir()).stream())
-                .findFirst()
-                .ifPresent(launcher -> {
-                    System.out.println("Stopping the stack (launcher pid " + launcher.pid() + ")...");
-                    Processes.stopAll(List.of(launcher), LAUNCHER_STOP_GRACE);
-                });
-        stopInOrder(entries, options.dataDir(), "Stopping: ");
-        pidFile.delete();
-        System.out.println("Stopped.");
-        return 0;
-    }
-
-    /** Stops the processes of the entries that still run: services, then Kafka, then PostgreSQL. */
-    private static void stopInOrder(List<PidFile.Entry> entries, Path dataDir, String message) {
-        List<PidFile.Entry> live = entries.stream()
-                .filter(entry -> !entry.name().equals(PidFile.LAUNCHER))
-                .filter(entry -> entry.liveProcess(dataDir).isPresent())
-                .sorted(Comparator.comparingInt(LocalStack::stopRank))
-                .toList();
-        if (live.isEmpty()) {
-            return;
-        }
-        System.out.println(message
-                + String.join(", ", live.stream().map(PidFile.Entry::name).toList()));
-        for (int rank = 0; rank <= 2; rank++) {
-            int current = rank;
-            List<ProcessHandle> handles = live.stream()
-                    .filter(entry -> stopRank(entry) == current)
-                    .flatMap(entry -> entry.liveProcess(dataDir).stream())
-                    .toList();
-            Processes.stopAll(handles, current == 2 ? POSTGRES_STOP_GRACE : KAFKA_STOP_GRACE);
-        }
-    }
-
-    private static int stopRank(PidFile.Entry entry) {
-        return switch (entry.name()) {
-            case StackOptions.KAFKA -> 1;
-            case StackOptions.POSTGRES -> 2;
-            default -> 0;
-        };
-    }
-
-    private static int status(StackOptions options) {
-        List<PidFile.Entry> entries = new PidFile(options.dataDir()).read();
-        if (entries.isEmpty()) {
-            System.out.println("No stack is running from " + options.dataDir() + ".");
-            return 0;
-        }
-        boolean allUp = true;
-        for (PidFile.Entry entry : entries) {
-            boolean running = entry.liveProcess(options.dataDir()).isPresent();
-            allUp &= running;
-            System.out.printf(
-                    "%-24s pid %-8d %-8s %s%n", entry.name(), entry.pid(), running ? "running" : "gone", entry.where());
-        }
-        return allUp ? 0 : 3;
-    }
-
-    /** Deletes the data folder, refusing anything that does not look like one. */
-    private static void wipe(Path dataDir, Path root) throws IOException {
-        if (!Files.exists(dataDir)) {
-            return;
-        }
-        if (root.startsWith(dataDir)) {
-            throw new IllegalStateException("refusing to wipe " + dataDir + ": it holds the repository");
-        }
-        try (Stream<Path> children = Files.list(dataDir)) {
-            List<String> unknown = children.map(path -> path.getFileName().toString())
-                    .filter(name -> !List.of("postgres", "kafka", "logs", "config", "keys", "stack.pid")
-                            .contains(name))
-                    .toList();
-            if (!unknown.isEmpty()) {
-                throw new IllegalStateException(
-                        "refusing to wipe " + dataDir + ": it holds " + unknown + ", which the stack did not write");
-            }
-        }
-        System.out.println("Wiping " + dataDir);
-        try (Stream<Path> paths = Files.walk(dataDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 
     private static String seconds(Duration duration) {

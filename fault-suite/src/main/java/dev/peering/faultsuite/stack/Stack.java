@@ -4,12 +4,10 @@ import dev.peering.localinfra.ChildProcess;
 import dev.peering.localinfra.KafkaBroker;
 import dev.peering.localinfra.PostgresServer;
 import dev.peering.localinfra.ProcessSettings;
+import dev.peering.localinfra.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,8 +48,7 @@ public final class Stack implements AutoCloseable {
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, ChildProcess> services = new EnumMap<>(Service.class);
     private Thread shutdownHook;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final Readiness readiness = new Readiness();
 
     private Stack(Config config, PostgresServer postgres, KafkaBroker kafka, OperatorTokens tokens) {
         this.config = config;
@@ -211,27 +208,12 @@ public final class Stack implements AutoCloseable {
 
     private void awaitReady(Service service) throws InterruptedException {
         ChildProcess process = services.get(service);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited before it was ready. Last lines of "
-                        + process.log() + ":\n" + process.tail(30));
-            }
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(service.module() + " not ready after " + READY_TIMEOUT.toSeconds()
-                        + " s; see " + process.log());
-            }
-            TimeUnit.MILLISECONDS.sleep(250);
+        switch (readiness.await(url(service), process.process(), READY_TIMEOUT)) {
+            case READY -> {}
+            case EXITED -> throw new IllegalStateException(service.module() + " exited before it was ready. Last lines"
+                    + " of " + process.log() + ":\n" + process.tail(30));
+            default -> throw new IllegalStateException(
+                    service.module() + " not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + process.log());
         }
     }
 
