@@ -38,10 +38,12 @@ public class ApprovalScheduler implements DueWorker {
     }
 
     @Override
-    public void runDue() {
-        int batch = config.approvalBatchSize();
-        while (service.decideDue(batch) == batch) {
-            // a full batch: more may be due
-        }
+    public int batchSize() {
+        return config.approvalBatchSize();
+    }
+
+    @Override
+    public int takeDue(int limit) {
+        return service.decideDue(limit);
     }
 }

@@ -39,10 +39,12 @@ public class ProvisioningScheduler implements DueWorker {
     }
 
     @Override
-    public void runDue() {
-        int batch = config.batchSize();
-        while (simulator.advanceDue(batch) == batch) {
-            // a full batch: more may be due
-        }
+    public int batchSize() {
+        return config.batchSize();
+    }
+
+    @Override
+    public int takeDue(int limit) {
+        return simulator.advanceDue(limit);
     }
 }

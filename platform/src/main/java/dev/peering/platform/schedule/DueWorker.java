@@ -11,6 +11,17 @@ public interface DueWorker {
     /** The kind of work, unique within the service; callers of {@link DueWork} name it. */
     String kind();
 
-    /** Takes every step of this kind that is due now, committing as it goes. */
-    void runDue();
+    /** How many due steps one transaction takes. */
+    int batchSize();
+
+    /** Claims and takes up to {@code limit} due steps in one transaction; returns how many it took. */
+    int takeDue(int limit);
+
+    /** Takes every step of this kind that is due now, a batch per transaction, until a batch comes back short. */
+    default void runDue() {
+        int batch = batchSize();
+        while (takeDue(batch) == batch) {
+            // a full batch: more may be due
+        }
+    }
 }

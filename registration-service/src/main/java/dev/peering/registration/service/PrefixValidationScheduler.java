@@ -38,10 +38,12 @@ public class PrefixValidationScheduler implements DueWorker {
     }
 
     @Override
-    public void runDue() {
-        int batch = config.prefixValidationBatchSize();
-        while (service.validateDue(batch) == batch) {
-            // a full batch: more may be due
-        }
+    public int batchSize() {
+        return config.prefixValidationBatchSize();
+    }
+
+    @Override
+    public int takeDue(int limit) {
+        return service.validateDue(limit);
     }
 }
