@@ -68,7 +68,9 @@ class HostileInputIT {
                                         null)
                                 .named("PUT peeringServiceAgreement")
                                 .forOperatorOnly()),
-                1200, SEED, true);
+                1200,
+                SEED,
+                true);
     }
 
     /** A peering just created at a new subscription and name. */

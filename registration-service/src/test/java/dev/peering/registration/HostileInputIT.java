@@ -81,6 +81,8 @@ class HostileInputIT {
                         new Target("GET", SERVICE.replace("{name}", "ps") + "/prefixes", null, null)
                                 .named("GET prefixes")
                                 .at(HostileInput.freshIn(customer))),
-                1200, SEED, true);
+                1200,
+                SEED,
+                true);
     }
 }
