@@ -1,6 +1,8 @@
 package dev.peering.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -25,7 +27,13 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         }
         if (cluster == null) {
             try {
+                // Our own log directory: left to itself the test kit makes one with Kafka's TestUtils, which
+                // registers a shutdown hook deleting it while the broker may still be closing in ours; a
+                // broker whose log directories vanish halts the JVM with status 1 (Exit.halt), which
+                // surefire reports as "Error occurred in starting fork" after every test has passed.
+                Path base = Files.createTempDirectory("peering-test-kafka-");
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                                .setBaseDirectory(base)
                                 .setCombined(true)
                                 .setNumBrokerNodes(1)
                                 .setNumControllerNodes(1)
@@ -35,6 +43,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
                         .setConfigProp("transaction.state.log.replication.factor", "1")
                         .setConfigProp("transaction.state.log.min.isr", "1")
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        .setDeleteOnClose(true)
                         .build();
                 kit.format();
                 kit.startup();
@@ -52,7 +61,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     private static synchronized void shutdown() {
         if (cluster != null) {
             try {
-                cluster.close();
+                cluster.close(); // stops the broker, then deletes its log directory
             } catch (Exception e) {
                 // the JVM is exiting; the log directory is a temporary one
             }
