@@ -361,4 +361,41 @@ class SeedStoryIT {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /**
+     * The steps above wait for at least the events they expect; this checks that none came twice. Once
+     * nothing new has arrived on any topic for a quiet period, no two events of the story may tell the same
+     * change: same subject, type and data apart from timestamps (a step applied or relayed twice).
+     */
+    @Test
+    @Order(9)
+    void noChangeOfTheStoryWasPublishedTwice() {
+        List<TopicReader> readers = List.of(peerAsnTopic, peeringTopic, connectionTopic, registrationTopic);
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger(-1);
+        await().during(TopicReader.QUIET)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    int now = readers.stream().mapToInt(r -> r.poll().size()).sum();
+                    return seen.getAndSet(now) == now;
+                });
+        java.util.Map<String, Integer> changes = new java.util.TreeMap<>();
+        for (TopicReader reader : readers) {
+            for (TopicReader.Received received : reader.poll()) {
+                CloudEvent event = received.event();
+                if (event != null && (sub.equals(event.subscription()) || customerSub.equals(event.subscription()))) {
+                    com.fasterxml.jackson.databind.node.ObjectNode data =
+                            event.data().deepCopy();
+                    data.remove(List.of("changedAt", "lastFailureTimeUtc", "time"));
+                    changes.merge(event.subject() + " " + event.type() + " " + data, 1, Integer::sum);
+                }
+            }
+        }
+        assertTrue(changes.size() > 40, "the story's changes: " + changes.size());
+        List<String> twice = changes.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .map(e -> e.getValue() + "x " + e.getKey())
+                .toList();
+        assertEquals(List.of(), twice, "changes published more than once");
+    }
 }

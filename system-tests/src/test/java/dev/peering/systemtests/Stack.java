@@ -42,7 +42,12 @@ public final class Stack {
             "_LOCAL_PEERING_CONNECTION_SESSION_STEP_DELAY", "PT0.3S",
             "_LOCAL_PEERING_CONNECTION_POLL_INTERVAL", "200ms",
             "_LOCAL_PEERING_REGISTRATION_PREFIX_VALIDATION_DELAY", "PT1S",
-            "_LOCAL_PEERING_REGISTRATION_PREFIX_VALIDATION_POLL_INTERVAL", "200ms");
+            "_LOCAL_PEERING_REGISTRATION_PREFIX_VALIDATION_POLL_INTERVAL", "200ms",
+            // a peering naming a PeerAsn that never comes fails after this (ReadYourWritesIT)
+            "_LOCAL_PEERING_PEERINGS_PEER_ASN_ARRIVAL_TIMEOUT", "PT30S");
+
+    /** {@code _LOCAL_PEERING_PEERINGS_PEER_ASN_ARRIVAL_TIMEOUT} above. */
+    public static final Duration PEER_ASN_ARRIVAL_TIMEOUT = Duration.ofSeconds(30);
 
     private static Stack stack;
 

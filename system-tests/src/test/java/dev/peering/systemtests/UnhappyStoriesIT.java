@@ -45,7 +45,7 @@ class UnhappyStoriesIT {
                 .body("properties.provisioningState", equalTo("Failed"))
                 .body("properties.errorMessage", containsString("private")));
         try (TopicReader peerings = new TopicReader(stack.kafka(), "peering.peering-events")) {
-            List<TopicReader.Received> events = peerings.awaitSubject(peering, 2);
+            List<TopicReader.Received> events = peerings.awaitSubjectExactly(peering, 2);
             assertEquals(
                     List.of("dev.peering.peering.created", "dev.peering.peering.failed"),
                     events.stream().map(r -> r.event().type()).toList());
@@ -94,7 +94,7 @@ class UnhappyStoriesIT {
                 .body("properties.direct.connections[0].bgpSession.peerSessionIPv4Address", equalTo("206.81.81.30")));
         try (TopicReader connections = new TopicReader(stack.kafka(), "peering.connection-events")) {
             List<String> states = connections
-                    .awaitEvents(
+                    .awaitExactly(
                             r -> r.event() != null
                                     && connection.equals(r.event().subject())
                                     && r.event().type().equals("dev.peering.connection.stateChanged"),

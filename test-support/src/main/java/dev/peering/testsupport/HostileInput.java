@@ -43,6 +43,8 @@ public final class HostileInput {
     /** The system property that sets the seed of a run, to replay it. */
     public static final String SEED_PROPERTY = "hostile.seed";
 
+    public static final String REQUESTS_PROPERTY = "hostile.requests";
+
     /**
      * Error codes that refuse a request before any rule of the operation looked at it: no such path,
      * subscription or resource, a bad name in the path, a missing role or token, the wrong method, media
@@ -315,6 +317,12 @@ public final class HostileInput {
     }
 
     /** The seed of a run: {@code -Dhostile.seed} when given, else {@code fallback}. */
+    /** The number of requests a run sends: {@code -Dhostile.requests} when given, else {@code fallback}. */
+    public static int requests(int fallback) {
+        String given = System.getProperty(REQUESTS_PROPERTY);
+        return given == null || given.isBlank() ? fallback : Integer.parseInt(given.trim());
+    }
+
     public static long seed(long fallback) {
         String given = System.getProperty(SEED_PROPERTY);
         return given == null || given.isBlank() ? fallback : Long.parseLong(given.trim());
