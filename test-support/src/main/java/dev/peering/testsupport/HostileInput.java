@@ -7,19 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.BiPredicate;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.RandomGenerator;
 
 /**
  * Generated hostile requests against a service's REST operations: malformed JSON, wrong types, huge
@@ -43,6 +36,7 @@ public final class HostileInput {
     /** The system property that sets the seed of a run, to replay it. */
     public static final String SEED_PROPERTY = "hostile.seed";
 
+    /** The system property that sets the number of requests of a run. */
     public static final String REQUESTS_PROPERTY = "hostile.requests";
 
     /**
@@ -197,111 +191,8 @@ public final class HostileInput {
         }
     }
 
-    /** Per target and mutation: requests sent, answered 2xx, refused by a rule, refused generically. */
-    public static final class Tally {
-        private final Map<String, Map<Mutation, int[]>> counts = new java.util.LinkedHashMap<>();
-        private final Map<String, Map<String, Integer>> refusals = new java.util.LinkedHashMap<>();
-        private final int[] roles = new int[2];
-
-        void count(String target, Mutation mutation, boolean peer, int status, String code, String message) {
-            int[] c = counts.computeIfAbsent(target, t -> new java.util.EnumMap<>(Mutation.class))
-                    .computeIfAbsent(mutation, m -> new int[4]);
-            c[0]++;
-            roles[peer ? 0 : 1]++;
-            if (status < 300) {
-                c[1]++;
-            } else if (!GENERIC_REFUSALS.contains(code)) {
-                c[2]++;
-                refusals.computeIfAbsent(target, t -> new java.util.TreeMap<>())
-                        .merge(code + ": " + abbreviate(message, 70), 1, Integer::sum);
-            } else {
-                c[3]++;
-            }
-        }
-
-        /** Requests to {@code target} with {@code mutation} that got past the generic refusals (2xx or a rule's 4xx). */
-        public int reached(String target, Mutation mutation) {
-            int[] c = counts.getOrDefault(target, Map.of()).get(mutation);
-            return c == null ? 0 : c[1] + c[2];
-        }
-
-        /** Requests to {@code target} whose changed body got past the generic refusals. */
-        public int reachedBodyChecks(String target) {
-            return java.util.Arrays.stream(Mutation.values())
-                    .filter(m -> m.reachesBodyChecks)
-                    .mapToInt(m -> reached(target, m))
-                    .sum();
-        }
-
-        public int asPeer() {
-            return roles[0];
-        }
-
-        public int asOperator() {
-            return roles[1];
-        }
-
-        @Override
-        public String toString() {
-            StringBuilder out = new StringBuilder();
-            out.append("requests as peer ")
-                    .append(roles[0])
-                    .append(", as operator ")
-                    .append(roles[1]);
-            out.append("\n(per mutation: sent/2xx/refused by a rule/refused generically; reached = 2xx + by a rule)");
-            counts.forEach((target, byMutation) -> {
-                int sent = byMutation.values().stream().mapToInt(c -> c[0]).sum();
-                int reached =
-                        byMutation.values().stream().mapToInt(c -> c[1] + c[2]).sum();
-                out.append("\n  ")
-                        .append(target)
-                        .append(": sent ")
-                        .append(sent)
-                        .append(", reached ")
-                        .append(reached)
-                        .append(", changed body reached its checks ")
-                        .append(reachedBodyChecks(target));
-                byMutation.forEach((m, c) -> out.append("\n    ")
-                        .append(m)
-                        .append(' ')
-                        .append(c[0])
-                        .append('/')
-                        .append(c[1])
-                        .append('/')
-                        .append(c[2])
-                        .append('/')
-                        .append(c[3]));
-                refusals.getOrDefault(target, Map.of()).entrySet().stream()
-                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                        .limit(6)
-                        .forEach(r -> out.append("\n    refused ")
-                                .append(r.getValue())
-                                .append("x ")
-                                .append(r.getKey()));
-            });
-            return out.toString();
-        }
-    }
-
     /** What a run with {@link #attack(List, int)} did. */
-    public record Run(long seed, int requests, Map<Integer, Integer> statuses, Tally tally) {}
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String[] METHODS = {"GET", "PUT", "POST", "PATCH", "DELETE"};
-    private static final String[] MEDIA_TYPES = {
-        "application/json",
-        "text/plain",
-        "application/xml",
-        "application/x-www-form-urlencoded",
-        "application/json; charset=latin1"
-    };
-
-    private static final Arbitrary<JsonNode> ODD_VALUES = oddValues();
-    private static final Arbitrary<String> HOSTILE_STRINGS = hostileStrings();
-    private static final Arbitrary<String> GARBAGE = garbage();
-    private static final Arbitrary<String> WRONG_PATHS = wrongPaths();
-    private static final Arbitrary<String> BAD_QUERIES = badQueries();
+    public record Run(long seed, int requests, Map<Integer, Integer> statuses, HostileTally tally) {}
 
     private HostileInput() {}
 
@@ -316,13 +207,13 @@ public final class HostileInput {
                 == 200;
     }
 
-    /** The seed of a run: {@code -Dhostile.seed} when given, else {@code fallback}. */
     /** The number of requests a run sends: {@code -Dhostile.requests} when given, else {@code fallback}. */
     public static int requests(int fallback) {
         String given = System.getProperty(REQUESTS_PROPERTY);
         return given == null || given.isBlank() ? fallback : Integer.parseInt(given.trim());
     }
 
+    /** The seed of a run: {@code -Dhostile.seed} when given, else {@code fallback}. */
     public static long seed(long fallback) {
         String given = System.getProperty(SEED_PROPERTY);
         return given == null || given.isBlank() ? fallback : Long.parseLong(given.trim());
@@ -364,19 +255,20 @@ public final class HostileInput {
             }
         }
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
-        Tally tally = new Tally();
+        HostileTally tally = new HostileTally();
         for (int i = 0; i < count; i++) {
             Target target = targets.get(random.nextInt(targets.size()));
             Place place = strict ? target.places().next(random) : legacyPlace(random, i);
             boolean peer = strict && random.nextBoolean();
             Mutation mutation = mutation(random);
-            Request request = mutate(target, place, mutation, random, peer ? TestTokens.peer(place.sub()) : null);
+            HostileRequest request =
+                    HostileRequest.mutate(target, place, mutation, random, peer ? TestTokens.peer(place.sub()) : null);
             Response response = request.send();
             int status = response.statusCode();
             statuses.merge(status, 1, Integer::sum);
             String what = "seed " + seed + ", request " + i + " (" + target.label() + ", " + mutation + ", as "
                     + (peer ? "peer" : "operator") + "): " + request + " -> " + status + " "
-                    + abbreviate(response.asString(), 160);
+                    + HostileRequest.abbreviate(response.asString(), 160);
             assertTrue(status < 500, "5xx for " + what);
             String code = null;
             String message = null;
@@ -386,12 +278,12 @@ public final class HostileInput {
                 message = error.path("message").asText();
                 assertFalse(code.isEmpty(), "no ARM error code: " + what);
                 assertFalse(message.isEmpty(), "no ARM error message: " + what);
-                if (target.stored() != null && request.method.equals("PUT")) {
+                if (target.stored() != null && request.method().equals("PUT")) {
                     assertFalse(
                             target.stored().test(place.sub(), place.name()),
                             "a refused request stored something: " + what);
                 }
-            } else if (!request.method.equals("GET")) {
+            } else if (!request.method().equals("GET")) {
                 target.places().succeeded(place);
             }
             tally.count(target.label(), mutation, peer, status, code, message);
@@ -435,7 +327,7 @@ public final class HostileInput {
     /** Sends the target's request unchanged at a place of its own and insists that it succeeds. */
     private static void sendsUnmutated(Target target, Random random, boolean peer) {
         Place place = target.places().next(random);
-        Request request = new Request(
+        HostileRequest request = new HostileRequest(
                 target.method(),
                 place.fill(target.path()) + (target.path().contains("?") ? "&" : "?") + "api-version=2022-10-01",
                 "application/json",
@@ -446,191 +338,17 @@ public final class HostileInput {
                 response.statusCode() < 300,
                 "the unmutated request of " + target.label() + " as " + (peer ? "a peer" : "the operator")
                         + " must succeed, or the hostile requests made from it test nothing: " + request + " -> "
-                        + response.statusCode() + " " + abbreviate(response.asString(), 300));
+                        + response.statusCode() + " " + HostileRequest.abbreviate(response.asString(), 300));
         if (!target.method().equals("GET")) {
             target.places().succeeded(place);
         }
-    }
-
-    private record Request(String method, String path, String contentType, String body, String authorization) {
-        Response send() {
-            var spec = given().urlEncodingEnabled(false);
-            if (authorization != null) {
-                spec.header("Authorization", authorization);
-            }
-            if (body != null) {
-                spec.contentType(contentType).body(body);
-            }
-            return spec.request(method, path);
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + abbreviate(path, 160) + " [" + contentType + "] " + abbreviate(body, 160);
-        }
-    }
-
-    private static Request mutate(Target target, Place place, Mutation mutation, Random random, String authorization) {
-        String base = place.fill(target.path());
-        String path = base + (base.contains("?") ? "&" : "?") + "api-version=2022-10-01";
-        String body = place.fill(target.validBody());
-        String method = target.method();
-        String contentType = "application/json";
-        switch (mutation) {
-            case TRUNCATED_BODY -> body = truncate(body, random);
-            case ODD_VALUE -> body = replaceLeaf(body, random, sample(ODD_VALUES, random));
-            case HOSTILE_STRING -> body = replaceLeaf(body, random, NODES.textNode(sample(HOSTILE_STRINGS, random)));
-            case GARBAGE_BODY -> body = sample(GARBAGE, random);
-            case WRONG_PATH -> path =
-                    "/subscriptions/" + place.sub() + sample(WRONG_PATHS, random) + "?api-version=2022-10-01";
-            case WRONG_METHOD -> method = METHODS[random.nextInt(METHODS.length)];
-            case WRONG_MEDIA_TYPE -> contentType = MEDIA_TYPES[random.nextInt(MEDIA_TYPES.length)];
-            case OVERSIZED_BODY -> body = oversized(body, random);
-            case BAD_QUERY -> path = path.replace("api-version=2022-10-01", sample(BAD_QUERIES, random));
-        }
-        return new Request(method, path, contentType, body == null ? "" : body, authorization);
-    }
-
-    private static final Map<Arbitrary<?>, RandomGenerator<?>> GENERATORS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * One value of the arbitrary, drawn with the run's seeded random. jqwik's generators need its engine's
-     * context, which {@code sample()} provides; the value inside is drawn from {@code random} alone.
-     */
-    @SuppressWarnings("unchecked")
-    static <T> T sample(Arbitrary<T> arbitrary, Random random) {
-        return Arbitraries.integers()
-                .between(0, 0)
-                .map(ignored -> ((RandomGenerator<T>)
-                                GENERATORS.computeIfAbsent(arbitrary, a -> a.generator(1000, true)))
-                        .next(random)
-                        .value())
-                .sample();
     }
 
     private static String hex(Random random) {
         return Long.toHexString(random.nextLong() & Long.MAX_VALUE);
     }
 
-    private static String truncate(String body, Random random) {
-        if (body == null || body.length() < 2) {
-            return "{";
-        }
-        return body.substring(0, 1 + random.nextInt(body.length() - 1));
-    }
-
-    private static String oversized(String body, Random random) {
-        String filler = "x".repeat(300_000 + random.nextInt(100_000));
-        return body == null ? filler : body.replaceFirst("\\{", "{\"padding\":\"" + filler + "\",");
-    }
-
-    /** Replaces one value of the body, anywhere in its tree, with {@code value}. */
-    private static String replaceLeaf(String body, Random random, JsonNode value) {
-        if (body == null) {
-            return value.toString();
-        }
-        try {
-            JsonNode root = JSON.readTree(body);
-            List<Runnable> places = new ArrayList<>();
-            collect(root, value, places);
-            if (places.isEmpty()) {
-                return value.toString();
-            }
-            places.get(random.nextInt(places.size())).run();
-            return JSON.writeValueAsString(root);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("the valid body of a target must be JSON: " + body, e);
-        }
-    }
-
-    private static void collect(JsonNode node, JsonNode value, List<Runnable> places) {
-        if (node instanceof ObjectNode object) {
-            object.fieldNames().forEachRemaining(field -> {
-                places.add(() -> object.set(field, value));
-                places.add(() -> object.remove(field));
-                collect(object.get(field), value, places);
-            });
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                int index = i;
-                places.add(() -> array.set(index, value));
-                collect(array.get(i), value, places);
-            }
-        }
-    }
-
-    static Arbitrary<JsonNode> oddValues() {
-        return Arbitraries.oneOf(
-                Arbitraries.longs().map(NODES::numberNode),
-                Arbitraries.of(Long.MAX_VALUE, Long.MIN_VALUE, -1L, 0L, 4_294_967_296L)
-                        .map(NODES::numberNode),
-                Arbitraries.doubles().map(NODES::numberNode),
-                Arbitraries.of(1e308, -1e308, 0.5).map(NODES::numberNode),
-                Arbitraries.bigIntegers()
-                        .between(java.math.BigInteger.TEN.pow(19), java.math.BigInteger.TEN.pow(30))
-                        .map(NODES::numberNode),
-                Arbitraries.of(true, false).map(NODES::booleanNode),
-                Arbitraries.just(NODES.nullNode()),
-                Arbitraries.just(NODES.arrayNode()),
-                Arbitraries.just(NODES.objectNode()),
-                Arbitraries.strings().ofMaxLength(20).map(NODES::textNode));
-    }
-
-    static Arbitrary<String> hostileStrings() {
-        return Arbitraries.oneOf(
-                Arbitraries.just(""),
-                Arbitraries.just(" "),
-                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(64),
-                Arbitraries.strings()
-                        .withCharRange('\u0000', '\u001f')
-                        .ofMinLength(1)
-                        .ofMaxLength(8),
-                Arbitraries.of("\u202e\u0041\u0042", "\u200b\u200b", "\ud83d\ude00", "\ufeff", "e\u0301", "\uffff"),
-                Arbitraries.strings().withChars('a', 'Z', ' ').ofLength(5_000),
-                Arbitraries.of(
-                        "'; drop table peer_asn; --",
-                        "<script>alert(1)</script>",
-                        "../../etc/passwd",
-                        "%00",
-                        "${jndi:ldap://x}"));
-    }
-
-    static Arbitrary<String> garbage() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(
-                        "", "null", "[]", "42", "\"text\"", "{}", "{\"properties\":null}", "{\"properties\":[]}"),
-                Arbitraries.strings().all().ofMaxLength(200),
-                Arbitraries.of("{\"a\":" + "[".repeat(100) + "]".repeat(100) + "}", "{\"properties\":{}}{}", "\u0000"));
-    }
-
-    /** Paths below {@code /subscriptions/<sub>} that name no operation, or name one badly. */
-    static Arbitrary<String> wrongPaths() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(
-                        "/providers/Microsoft.Peering",
-                        "/providers/Microsoft.Peering/unknown",
-                        "/providers/Microsoft.Other/peerAsns/x",
-                        "/providers/Microsoft.Peering/peerAsns/%2e%2e",
-                        "/providers/Microsoft.Peering/peerAsns/a%20b",
-                        "/providers/Microsoft.Peering/peerAsns/" + "a".repeat(2000),
-                        "/resourceGroups/%00/providers/Microsoft.Peering/peerings/x",
-                        "/resourceGroups/rg/providers/Microsoft.Peering/peerings/x/unknown/y",
-                        ""),
-                Arbitraries.strings().withChars("abc/.-_~").ofMaxLength(60).map(s -> "/" + s));
-    }
-
-    static Arbitrary<String> badQueries() {
-        return Arbitraries.of(
-                "api-version=",
-                "api-version=2019-01-01",
-                "api-version=2022-10-01&api-version=2021-01-01",
-                "x=1",
-                "api-version=2022-10-01&$top=-1",
-                "api-version=2022-10-01&$top=abc",
-                "api-version=2022-10-01&$top=100000",
-                "api-version=%ff");
-    }
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode readOrFail(String body, String what) {
         try {
@@ -638,12 +356,5 @@ public final class HostileInput {
         } catch (Exception e) {
             throw new AssertionError("error answer is not the ARM JSON body: " + what, e);
         }
-    }
-
-    private static String abbreviate(String s, int max) {
-        if (s == null) {
-            return "";
-        }
-        return s.length() > max ? s.substring(0, max) + "...(" + s.length() + " chars)" : s;
     }
 }
