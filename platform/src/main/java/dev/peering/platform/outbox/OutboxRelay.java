@@ -21,13 +21,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -39,7 +42,9 @@ import org.jboss.logging.Logger;
  * Moves committed outbox events to Kafka in the order they were written, then deletes them.
  *
  * <p>At-least-once: an event is deleted only after the broker acknowledged it, so a crash between the
- * two publishes it again and consumers drop the duplicate by its id. Only one relay per database runs
+ * two publishes it again and consumers drop the duplicate by its id. A pass stops at the first event
+ * that fails and keeps the acknowledged ones before it, so a retry never puts an older event after a
+ * newer one of the same key ({@link #sendInOrder}). Only one relay per database runs
  * at a time (a transaction-scoped advisory lock), which keeps each key's events in order when a
  * service runs as several instances. The relay wakes when an outbox transaction commits and polls
  * as a safety net.
@@ -172,7 +177,7 @@ public class OutboxRelay {
             }
         }
         List<Long> seqs = new ArrayList<>();
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
                 "select seq, topic, record_key, payload, correlation_id from outbox_event order by seq limit ?")) {
             select.setInt(1, batchSize);
@@ -187,24 +192,83 @@ public class OutboxRelay {
                     if (correlationId != null) {
                         record.headers().add("correlationid", correlationId.getBytes(StandardCharsets.UTF_8));
                     }
-                    acks.add(producer.send(record));
+                    records.add(record);
                 }
             }
         }
-        if (!seqs.isEmpty()) {
-            producer.flush();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            }
+        int acknowledged = records.isEmpty() ? 0 : sendInOrder(producer, records, sendTimeout);
+        if (acknowledged > 0) {
             try (PreparedStatement delete = c.prepareStatement("delete from outbox_event where seq = any(?)")) {
-                Array array = c.createArrayOf("bigint", seqs.toArray());
+                Array array =
+                        c.createArrayOf("bigint", seqs.subList(0, acknowledged).toArray());
                 delete.setArray(1, array);
                 delete.executeUpdate();
             }
-            published.addAndGet(seqs.size());
+            published.addAndGet(acknowledged);
+        }
+        if (acknowledged < records.size()) {
+            // the acknowledged ones are deleted when this transaction commits; the rest go in a later pass
+            LOG.warnf(
+                    "outbox relay pass failed after %d of %d events, it is retried on the next poll",
+                    acknowledged, records.size());
         }
         backlog.set(count(c));
-        return seqs.size();
+        return acknowledged;
+    }
+
+    /**
+     * Sends {@code records} in their order and returns how many of them, from the first, the broker
+     * acknowledged. A record the producer fails at once (no metadata for its topic within {@code
+     * max.block.ms}, which is how a send meets a broker that is down) stops the sending: a later record sent
+     * anyway could reach the topic while the broker comes back, before this one, which the next pass then
+     * sends after it, and a consumer would apply an older state last. Among the records it took, Kafka's
+     * idempotent producer keeps each partition's order (its documented guarantee with at most five requests
+     * in flight), and only the acknowledged prefix is counted.
+     */
+    static int sendInOrder(
+            Producer<String, String> producer, List<ProducerRecord<String, String>> records, Duration timeout) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (ProducerRecord<String, String> record : records) {
+            Future<RecordMetadata> ack;
+            try {
+                ack = producer.send(record);
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay: sending to %s failed: %s", record.topic(), e.toString());
+                break;
+            }
+            acks.add(ack);
+            if (ack.isDone() && failed(ack)) {
+                break;
+            }
+        }
+        producer.flush();
+        int acknowledged = 0;
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged++;
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("outbox relay: event %d of the pass was not acknowledged: %s", acknowledged + 1, e);
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return acknowledged;
+    }
+
+    private static boolean failed(Future<RecordMetadata> done) {
+        try {
+            done.get();
+            return false;
+        } catch (ExecutionException e) {
+            LOG.warnf("outbox relay: the producer refused an event at once: %s", e.getCause());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     private static long count(Connection c) throws SQLException {
