@@ -88,9 +88,11 @@ public class OutboxRelay {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sendTimeout.toMillis());
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis());
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(sendTimeout.toMillis(), 10_000));
+        int timeout = (int) sendTimeout.toMillis();
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+        // Kafka refuses a delivery timeout below linger + request timeout: keep the request's well inside it
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, Math.min(timeout / 2, 10_000)));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         Gauge.builder("outbox.backlog", backlog, AtomicLong::get)

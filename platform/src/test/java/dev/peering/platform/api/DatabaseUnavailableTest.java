@@ -15,9 +15,25 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.causedBy(new java.sql.SQLTransientConnectionException("pool exhausted")));
     }
 
+    /** As the fault suite met it: the postmaster killed (kill -9) while a consumer's transaction committed. */
+    @Test
+    void aCommitThatMetACrashingServerIsUnavailability() {
+        jakarta.transaction.RollbackException commit =
+                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException(
+                "Error trying to transactionCommit local transaction: FATAL: terminating connection due to"
+                        + " unexpected postmaster exit");
+        xa.initCause(new SQLException("FATAL: terminating connection due to unexpected postmaster exit", "57P01"));
+        commit.addSuppressed(xa);
+        assertTrue(DatabaseUnavailable.causedBy(new RuntimeException(commit)));
+    }
+
     @Test
     void otherFailuresAreNot() {
         assertFalse(DatabaseUnavailable.causedBy(new SQLException("duplicate key", "23505")));
         assertFalse(DatabaseUnavailable.causedBy(new IllegalStateException("a bug")));
+        RuntimeException withSuppressed = new RuntimeException("rolled back");
+        withSuppressed.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertFalse(DatabaseUnavailable.causedBy(withSuppressed));
     }
 }
