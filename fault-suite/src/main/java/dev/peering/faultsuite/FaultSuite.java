@@ -3,8 +3,8 @@ package dev.peering.faultsuite;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peering.events.EventJson;
 import dev.peering.events.MalformedEventException;
-import dev.peering.events.Topics;
 import dev.peering.faultsuite.check.EventChecks;
+import dev.peering.faultsuite.check.ExpectedEvents;
 import dev.peering.faultsuite.check.Record;
 import dev.peering.faultsuite.check.StoreChecks;
 import dev.peering.faultsuite.check.TopicSnapshot;
@@ -61,8 +61,8 @@ public final class FaultSuite {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         System.out.println("[suite] run " + runId + ", seed " + options.seed() + ", " + options.workflows()
                 + " workflows, data in " + options.dataDir());
-        try (Stack stack = Stack.start(
-                new Stack.Config(options.root(), options.dataDir(), options.delays(), options.sessionTimeout()))) {
+        try (Stack stack = Stack.start(new Stack.Config(
+                options.root(), options.dataDir(), options.serviceEnvironment(), options.sessionTimeout()))) {
             System.out.println("[suite] stack up");
             Arm arm = new Arm(stack.authorization(), stack::serviceAt);
             Ledger ledger = new Ledger();
@@ -75,12 +75,16 @@ public final class FaultSuite {
                             options.brokerDownFor(),
                             options.postgresDownFor(),
                             options.frozenFor(),
+                            options.brokerFrozenFor(),
                             options.spread()));
-            List<FaultPlan.Injected> faults = plan.run(stack);
-            Instant lastFault = faults.get(faults.size() - 1).to();
+            List<FaultPlan.Injected> faults = plan.run(stack, ledger::inFlight);
+            Instant lastFault = faults.stream()
+                    .map(FaultPlan.Injected::to)
+                    .max(Instant::compareTo)
+                    .orElseThrow();
             System.out.println("[suite] faults done; waiting for convergence");
             Convergence convergence = converge(stack, arm, ledger, driver, lastFault);
-            Outcome outcome = count(stack, arm, ledger, faults, convergence);
+            Outcome outcome = count(stack, arm, ledger, faults, plan.relayFailuresWhileBrokerFrozen(), convergence);
             System.out.println(outcome.report());
             return outcome;
         }
@@ -182,7 +186,13 @@ public final class FaultSuite {
         }
     }
 
-    private Outcome count(Stack stack, Arm arm, Ledger ledger, List<FaultPlan.Injected> faults, Convergence convergence)
+    private Outcome count(
+            Stack stack,
+            Arm arm,
+            Ledger ledger,
+            List<FaultPlan.Injected> faults,
+            long relayFailuresWhileBrokerFrozen,
+            Convergence convergence)
             throws Exception {
         List<String> findings = new ArrayList<>(convergence.findings());
         ledger.unfinished().forEach((workflow, where) -> findings.add("workflow " + workflow + " stopped: " + where));
@@ -200,16 +210,12 @@ public final class FaultSuite {
                 findings.add("the Prefix Key of " + key.getKey() + " changed or vanished after it was issued");
             }
         }
-        List<Record> records = TopicSnapshot.read(
-                stack.bootstrapServers(),
-                List.of(
-                        Topics.PEER_ASN_EVENTS,
-                        Topics.PEERING_EVENTS,
-                        Topics.CONNECTION_EVENTS,
-                        Topics.REGISTRATION_EVENTS),
-                Duration.ofMinutes(2));
+        List<Record> records =
+                TopicSnapshot.read(stack.bootstrapServers(), ExpectedEvents.TOPICS, Duration.ofMinutes(2));
         EventChecks.Result events = EventChecks.check(records);
         findings.addAll(events.findings());
+        ExpectedEvents.Diff expected = ledger.expected().diff(records);
+        findings.addAll(expected.examples());
 
         Set<String> dlqTopics = TopicSnapshot.topicsEndingWith(stack.bootstrapServers(), ".dlq");
         List<Record> dead = dlqTopics.isEmpty()
@@ -233,8 +239,12 @@ public final class FaultSuite {
         List<StoreChecks.Consumption> consumption = store.consumption(idsByTopic, deadIds);
         long serverErrors =
                 arm.serverErrors().values().stream().mapToLong(n -> n.get()).sum();
+        long unexpectedServerErrors = arm.unexpectedServerErrors().values().stream()
+                .mapToLong(n -> n.get())
+                .sum();
         arm.serverErrors().forEach((what, n) -> findings.add("5xx while retrying: " + what + " x" + n.get()));
         return new Outcome(
+                options.seed(),
                 options.workflows(),
                 ledger.finishedCount(),
                 ledger.acks().size(),
@@ -242,13 +252,17 @@ public final class FaultSuite {
                 convergence.after(),
                 convergence.converged(),
                 events,
+                expected,
                 keysChanged,
                 dead.size(),
                 readModels,
                 consumption,
                 sum(store.outboxBacklog()),
                 serverErrors,
+                unexpectedServerErrors,
                 arm.unreachable(),
+                stack.relayPassesFailed(),
+                relayFailuresWhileBrokerFrozen,
                 faults,
                 findings);
     }

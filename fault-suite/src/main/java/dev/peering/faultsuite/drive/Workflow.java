@@ -65,10 +65,18 @@ public final class Workflow {
                 + "/providers/Microsoft.Peering/peerings/peering" + index;
     }
 
+    private String registeredAsnPath() {
+        return peeringPath() + "/registeredAsns/customer" + index;
+    }
+
     public void run() throws InterruptedException {
+        ledger.started(index);
         try {
             String peerAsnUrl = urls.apply(Service.ASN) + peerAsnPath();
-            put(Ack.Kind.PEER_ASN, peerAsnUrl, peerAsnBody(), reply -> false);
+            Arm.Attempts peerAsn = put(Ack.Kind.PEER_ASN, peerAsnUrl, peerAsnBody(), reply -> false);
+            ledger.expected()
+                    .peerAsnAcknowledged(
+                            peerAsnPath(), peerAsn.last().orElseThrow().status(), peerAsn.unanswered());
 
             String peeringUrl = urls.apply(Service.PEERING) + peeringPath();
             // peering-service learns of the PeerAsn from its event; until then it refuses the name.
@@ -82,13 +90,14 @@ public final class Workflow {
                                     .path("message")
                                     .asText()
                                     .contains("names no PeerAsn"));
+            ledger.expected().peeringAcknowledged(peeringPath(), connectionIdentifier);
             String connectionUrl =
                     urls.apply(Service.CONNECTION) + peeringPath() + "/connections/" + connectionIdentifier;
             ledger.acknowledged(new Ack(Ack.Kind.CONNECTION, index, connectionUrl));
+            ledger.expected().connectionAcknowledged(peeringPath(), connectionIdentifier);
             awaitFinal(Ack.Kind.CONNECTION, connectionUrl);
 
-            String registeredUrl =
-                    urls.apply(Service.REGISTRATION) + peeringPath() + "/registeredAsns/customer" + index;
+            String registeredUrl = urls.apply(Service.REGISTRATION) + registeredAsnPath();
             // registration-service learns of the peering and the Active connection from their events.
             put(
                     Ack.Kind.REGISTERED_ASN,
@@ -96,6 +105,7 @@ public final class Workflow {
                     "{\"properties\":{\"asn\":" + customerAsn() + "}}",
                     reply -> reply.errorCode().equals("PeeringNotFound")
                             || reply.errorCode().equals("NoActiveConnection"));
+            ledger.expected().registeredAsnAcknowledged(peeringPath(), registeredAsnPath());
             awaitFinal(Ack.Kind.REGISTERED_ASN, registeredUrl);
             ledger.finished(index, subscription);
         } catch (StepFailed e) {
@@ -103,10 +113,11 @@ public final class Workflow {
         }
     }
 
-    private void put(Ack.Kind kind, String url, String body, Predicate<Arm.Reply> retryable)
+    private Arm.Attempts put(Ack.Kind kind, String url, String body, Predicate<Arm.Reply> retryable)
             throws InterruptedException {
         long deadline = System.nanoTime() + stepTimeout.toNanos();
-        Optional<Arm.Reply> reply = arm.until("PUT", url, body, retryable, deadline);
+        Arm.Attempts attempts = arm.attempts("PUT", url, body, retryable, deadline);
+        Optional<Arm.Reply> reply = attempts.last();
         if (reply.isEmpty()) {
             throw new StepFailed("PUT " + kind + " got no answer within " + stepTimeout.toSeconds() + " s");
         }
@@ -118,6 +129,7 @@ public final class Workflow {
             throw new StepFailed("PUT " + kind + " refused: " + reply.get().describe());
         }
         ledger.acknowledged(new Ack(kind, index, url));
+        return attempts;
     }
 
     private void awaitFinal(Ack.Kind kind, String url) throws InterruptedException {

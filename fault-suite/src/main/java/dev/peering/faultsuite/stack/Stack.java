@@ -199,6 +199,85 @@ public final class Stack implements AutoCloseable {
         kafka.awaitReady(READY_TIMEOUT);
     }
 
+    /** kill -9 of the broker, down for {@code down}, started again on the same log folder (log recovery). */
+    public void killBroker(Duration down) throws IOException, InterruptedException {
+        kafka.process().kill();
+        TimeUnit.MILLISECONDS.sleep(down.toMillis());
+        kafka.start();
+        kafka.awaitReady(READY_TIMEOUT);
+    }
+
+    /**
+     * SIGSTOP of the broker for {@code frozen}: its sockets stay open and nothing answers, so the producers'
+     * sends time out (delivery timeout) rather than fail fast on a refused connection; then SIGCONT.
+     *
+     * @return the outbox relay passes that failed (and were rolled back, to be retried) while the broker was
+     *     frozen, as the services' logs tell: none means the freeze did not outlast the delivery timeout
+     */
+    public long freezeBroker(Duration frozen) throws IOException, InterruptedException {
+        long before = relayPassesFailed();
+        long during;
+        kafka.process().freeze();
+        try {
+            TimeUnit.MILLISECONDS.sleep(frozen.toMillis());
+            during = relayPassesFailed() - before;
+        } finally {
+            kafka.process().thaw();
+        }
+        kafka.awaitReady(READY_TIMEOUT);
+        return during;
+    }
+
+    /**
+     * kill -9 of PostgreSQL's postmaster: no shutdown at all. Its children (backends, checkpointer, ...)
+     * notice the postmaster's death and exit; a new postmaster refuses to start while any of them still holds
+     * the old shared memory, so the restart waits for them, then starts the server (crash recovery).
+     */
+    public void killPostgres(Duration down) throws IOException, InterruptedException {
+        long pid = postgres.pid();
+        ProcessHandle postmaster = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException("no PostgreSQL postmaster with pid " + pid));
+        List<ProcessHandle> children = postmaster.descendants().toList();
+        ChildProcess.signal("KILL", pid);
+        awaitExit(postmaster, "the PostgreSQL postmaster (pid " + pid + ")");
+        for (ProcessHandle child : children) {
+            awaitExit(child, "PostgreSQL child process " + child.pid() + " of the killed postmaster");
+        }
+        try {
+            // Releases zonky's lock on the folder; its pg_ctl stop finds no server.
+            postgres.stop();
+        } catch (IOException | RuntimeException e) {
+            System.out.println("[suite] releasing the killed PostgreSQL: " + e);
+        }
+        TimeUnit.MILLISECONDS.sleep(down.toMillis());
+        postgres.start();
+    }
+
+    private static void awaitExit(ProcessHandle process, String what) throws InterruptedException {
+        try {
+            process.onExit().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(what + " did not exit within 60 s", e);
+        }
+    }
+
+    /**
+     * How often the services' outbox relays logged a failed pass (a send that timed out or failed, rolled
+     * back and retried on the next poll), over every run of each service in this data folder.
+     */
+    public long relayPassesFailed() throws IOException {
+        long failed = 0;
+        for (ChildProcess process : services.values()) {
+            if (Files.exists(process.log())) {
+                try (Stream<String> lines = Files.lines(process.log(), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                    failed += lines.filter(line -> line.contains("outbox relay pass failed"))
+                            .count();
+                }
+            }
+        }
+        return failed;
+    }
+
     /** Crashes PostgreSQL, leaves it down for {@code down}, starts it again (with crash recovery). */
     public void restartPostgres(Duration down) throws IOException, InterruptedException {
         postgres.crash();
