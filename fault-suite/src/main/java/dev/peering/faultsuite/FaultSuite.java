@@ -125,7 +125,17 @@ public final class FaultSuite {
                                 try {
                                     Optional<Arm.Reply> reply = arm.once("GET", ack.url(), null);
                                     synchronized (settled) {
-                                        if (reply.isPresent() && reply.get().ok()) {
+                                        if (ack.kind() == Ack.Kind.GONE) {
+                                            if (reply.isPresent() && reply.get().status() == 404) {
+                                                settled.add(ack);
+                                            } else {
+                                                lastSeen.put(
+                                                        ack,
+                                                        reply.map(Arm.Reply::describe)
+                                                                .orElse("no answer"));
+                                            }
+                                        } else if (reply.isPresent()
+                                                && reply.get().ok()) {
                                             JsonNode body = reply.get().body();
                                             lastSeen.put(ack, ack.kind().state(body));
                                             if (ack.kind().isFinal(body)) {
@@ -197,7 +207,14 @@ public final class FaultSuite {
         List<String> findings = new ArrayList<>(convergence.findings());
         ledger.unfinished().forEach((workflow, where) -> findings.add("workflow " + workflow + " stopped: " + where));
         long keysChanged = 0;
+        Set<String> gone = ledger.acks().stream()
+                .filter(a -> a.kind() == Ack.Kind.GONE)
+                .map(Ack::url)
+                .collect(java.util.stream.Collectors.toSet());
         for (Map.Entry<String, String> key : convergence.keyHashes().entrySet()) {
+            if (gone.contains(key.getKey())) {
+                continue; // deleted on purpose; its key was checked while it lived
+            }
             Optional<Arm.Reply> again = arm.once("GET", key.getKey(), null);
             String hash = again.filter(Arm.Reply::ok)
                     .map(r -> sha256(r.body()
@@ -247,7 +264,7 @@ public final class FaultSuite {
                 options.seed(),
                 options.workflows(),
                 ledger.finishedCount(),
-                ledger.acks().size(),
+                ledger.acknowledgedCount(),
                 convergence.lost(),
                 convergence.after(),
                 convergence.converged(),

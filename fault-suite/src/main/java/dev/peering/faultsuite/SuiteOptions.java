@@ -45,7 +45,7 @@ public record SuiteOptions(
               fault.session-timeout  consumers' session.timeout.ms (default PT10S; PT45S is Kafka's default)
               fault.frozen-for       how long one service is frozen with SIGSTOP (default PT15S)
               fault.killed-for       pause before a killed service is restarted (default PT3S)
-              fault.broker-down-for  (default PT5S)   fault.postgres-down-for (default PT3S)
+              fault.broker-down-for  (default PT3S)   fault.postgres-down-for (default PT3S)
               fault.broker-frozen-for how long the broker is frozen with SIGSTOP (default PT14S);
                                      must be longer than fault.send-timeout
               fault.send-timeout     the services' peering.outbox.send-timeout, their producers'
@@ -67,7 +67,7 @@ public record SuiteOptions(
                 duration(p, "fault.session-timeout", "PT10S"),
                 duration(p, "fault.frozen-for", "PT15S"),
                 duration(p, "fault.killed-for", "PT3S"),
-                duration(p, "fault.broker-down-for", "PT5S"),
+                duration(p, "fault.broker-down-for", "PT3S"),
                 duration(p, "fault.postgres-down-for", "PT3S"),
                 duration(p, "fault.broker-frozen-for", "PT14S"),
                 duration(p, "fault.send-timeout", "PT11S"),

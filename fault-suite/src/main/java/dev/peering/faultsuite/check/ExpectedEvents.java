@@ -148,6 +148,49 @@ public final class ExpectedEvents {
         expect(new Event(Topics.REGISTRATION_EVENTS, peeringId, registeredAsnId, "asnRegistered"));
     }
 
+    /** The peer deleted its registered ASN: the Prefix Key revoked, once. */
+    public void registeredAsnDeleted(String peeringId, String registeredAsnId) {
+        expect(new Event(
+                Topics.REGISTRATION_EVENTS,
+                peeringId,
+                registeredAsnId,
+                "asnUnregistered " + RegistrationEvent.REASON_DELETED));
+    }
+
+    /** The peering was deprovisioned while the ASN was registered: the Prefix Key revoked, once. */
+    public void registeredAsnRevoked(String peeringId, String registeredAsnId) {
+        expect(new Event(
+                Topics.REGISTRATION_EVENTS,
+                peeringId,
+                registeredAsnId,
+                "asnUnregistered " + RegistrationEvent.REASON_PEERING_DEPROVISIONED));
+    }
+
+    /**
+     * An Active connection with both sessions Established is removed (by the peer, or with its peering): both
+     * sessions go to PendingRemove in one event, then the connection is removed.
+     */
+    public void connectionRemoved(String peeringId, String connectionIdentifier) {
+        String subject = peeringId + "/connections/" + connectionIdentifier;
+        expect(new Event(
+                Topics.CONNECTION_EVENTS,
+                peeringId,
+                subject,
+                "session IPv4 Established -> PendingRemove, session IPv6 Established -> PendingRemove"));
+        expect(new Event(Topics.CONNECTION_EVENTS, peeringId, subject, "removed"));
+    }
+
+    /** The operator deprovisioned the peering with these connections: requested once, deleted once. */
+    public void peeringDeprovisioned(String peeringId, List<String> connectionIdentifiers) {
+        expect(new Event(
+                Topics.PEERING_EVENTS,
+                peeringId,
+                peeringId,
+                "deprovisionRequested "
+                        + connectionIdentifiers.stream().sorted().toList()));
+        expect(new Event(Topics.PEERING_EVENTS, peeringId, peeringId, "deleted"));
+    }
+
     private static Event peerAsn(String peerAsnId, String type, String previous, String state) {
         return new Event(Topics.PEER_ASN_EVENTS, peerAsnId, peerAsnId, whatPeerAsn(type, previous, state));
     }
@@ -177,7 +220,8 @@ public final class ExpectedEvents {
                 PeeringEvent data = event.dataAs(PeeringEvent.class);
                 String name = shortType(type);
                 if (type.equals(PeeringEvent.CONNECTIONS_REQUESTED)
-                        || type.equals(PeeringEvent.CONNECTION_REMOVAL_REQUESTED)) {
+                        || type.equals(PeeringEvent.CONNECTION_REMOVAL_REQUESTED)
+                        || type.equals(PeeringEvent.DEPROVISION_REQUESTED)) {
                     return name + " "
                             + Objects.requireNonNullElse(data.connections(), List.<PeeringEvent.Connection>of())
                                     .stream()

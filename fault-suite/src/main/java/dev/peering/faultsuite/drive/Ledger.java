@@ -21,6 +21,36 @@ public final class Ledger {
 
     synchronized void acknowledged(Ack ack) {
         acks.add(ack);
+        acknowledged++;
+    }
+
+    private long acknowledged;
+
+    /** A request acknowledged that leaves no resource to watch (a deletion, an operator action). */
+    synchronized void acknowledged() {
+        acknowledged++;
+    }
+
+    /** Every acknowledged request, deletions included (an ack that a deletion replaced counts too). */
+    public synchronized long acknowledgedCount() {
+        return acknowledged;
+    }
+
+    /**
+     * The resource is deleted on purpose: its earlier acknowledgement (seen final by the workflow) gives way to
+     * this one, whose final state is a 404.
+     */
+    synchronized void gone(Ack ack) {
+        acks.removeIf(a -> a.url().equals(ack.url()));
+        acks.add(ack);
+        goneCount++;
+    }
+
+    private long goneCount;
+
+    /** Resources deleted on purpose (by a deletion or a deprovisioning). */
+    public synchronized long goneCount() {
+        return goneCount;
     }
 
     public synchronized List<Ack> acks() {

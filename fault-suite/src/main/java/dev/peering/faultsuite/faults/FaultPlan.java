@@ -13,27 +13,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
 
 /**
- * The faults of one run, in a random order at random moments of the drive, in two lanes that run at the
+ * The faults of one run, in a random order at random moments of the drive, in three lanes that run at the
  * same time:
  *
  * <ul>
- *   <li>the services' lane: kill -9 of each service (restarted after a pause), and one service frozen
- *       (SIGSTOP) for longer than the consumers' session timeout, so its group evicts it while it still
- *       holds its partitions and in-flight work;
+ *   <li>two services' lanes, two services each: kill -9 of each service (restarted after a pause), and one
+ *       service frozen (SIGSTOP) for longer than the consumers' session timeout, so its group evicts it while
+ *       it still holds its partitions and in-flight work;
  *   <li>the infrastructure's lane: the broker stopped (SIGTERM) and restarted, the broker killed (kill -9)
  *       and restarted, the broker frozen (SIGSTOP) for longer than the services' producer delivery timeout,
  *       PostgreSQL crashed (immediate shutdown) and restarted, PostgreSQL's postmaster killed (kill -9) and
  *       restarted.
  * </ul>
  *
- * A killed service is restarted only while the broker and PostgreSQL are up (a service that starts without
- * them exits, which would be a fault of the suite, not of the service): the restart waits for the
- * infrastructure fault that is under way, if any. Everything else overlaps, so a service can be killed or
- * frozen while the broker or the database is down.
+ * The lanes overlap freely: a service can be killed, restarted or frozen while the broker or the database is
+ * down. A service that starts while PostgreSQL is down exits; the stack starts it again, as a supervisor
+ * would ({@link Stack#start}).
  */
 public final class FaultPlan {
 
@@ -62,12 +60,11 @@ public final class FaultPlan {
         void inject(Stack stack) throws Exception;
     }
 
-    private final List<Fault> serviceLane = new ArrayList<>();
-    private final List<Fault> infraLane = new ArrayList<>();
+    /** Each lane's faults run one after the other; the lanes run at the same time. */
+    private final List<List<Fault>> lanes = new ArrayList<>();
+
     private final Random random;
     private final Timing timing;
-    /** Held while the broker or PostgreSQL is down; a service restart takes it too. */
-    private final ReentrantLock infrastructure = new ReentrantLock();
 
     private final java.util.concurrent.atomic.AtomicLong relayFailuresWhileBrokerFrozen =
             new java.util.concurrent.atomic.AtomicLong();
@@ -75,61 +72,55 @@ public final class FaultPlan {
     public FaultPlan(long seed, Timing timing) {
         this.random = new Random(seed);
         this.timing = timing;
-        for (Service service : Service.values()) {
-            serviceLane.add(fault(
-                    "kill -9 " + service.module() + ", restart after "
-                            + timing.killedFor().toSeconds() + " s",
-                    stack -> {
-                        stack.kill(service);
-                        TimeUnit.MILLISECONDS.sleep(timing.killedFor().toMillis());
-                        whileInfrastructureUp(() -> stack.start(service));
-                    }));
+        // Two lanes of services, two services each; the frozen one is frozen in its own lane, never while killed.
+        List<Service> services = new ArrayList<>(List.of(Service.values()));
+        Collections.shuffle(services, random);
+        Service frozen = services.get(random.nextInt(services.size()));
+        for (int lane = 0; lane < 2; lane++) {
+            List<Fault> faults = new ArrayList<>();
+            for (Service service : services.subList(2 * lane, 2 * lane + 2)) {
+                faults.add(fault(
+                        "kill -9 " + service.module() + ", restart after "
+                                + timing.killedFor().toSeconds() + " s",
+                        stack -> {
+                            stack.kill(service);
+                            TimeUnit.MILLISECONDS.sleep(timing.killedFor().toMillis());
+                            stack.start(service);
+                        }));
+                if (service == frozen) {
+                    faults.add(fault(
+                            frozen.module() + " frozen (SIGSTOP) for "
+                                    + timing.frozenFor().toSeconds() + " s",
+                            stack -> {
+                                stack.freeze(frozen);
+                                TimeUnit.MILLISECONDS.sleep(timing.frozenFor().toMillis());
+                                stack.thaw(frozen);
+                            }));
+                }
+            }
+            lanes.add(faults);
         }
-        Service frozen = Service.values()[random.nextInt(Service.values().length)];
-        serviceLane.add(fault(
-                frozen.module() + " frozen (SIGSTOP) for " + timing.frozenFor().toSeconds() + " s", stack -> {
-                    stack.freeze(frozen);
-                    TimeUnit.MILLISECONDS.sleep(timing.frozenFor().toMillis());
-                    stack.thaw(frozen);
-                }));
-        infraLane.add(fault(
+        List<Fault> infra = new ArrayList<>();
+        infra.add(fault(
                 "Kafka broker stopped (SIGTERM) for " + timing.brokerDownFor().toSeconds() + " s",
-                stack -> infrastructureDown(() -> stack.restartBroker(timing.brokerDownFor()))));
-        infraLane.add(fault(
+                stack -> stack.restartBroker(timing.brokerDownFor())));
+        infra.add(fault(
                 "Kafka broker killed (kill -9) for " + timing.brokerDownFor().toSeconds() + " s",
-                stack -> infrastructureDown(() -> stack.killBroker(timing.brokerDownFor()))));
-        infraLane.add(fault(
+                stack -> stack.killBroker(timing.brokerDownFor())));
+        infra.add(fault(
                 "Kafka broker frozen (SIGSTOP) for " + timing.brokerFrozenFor().toSeconds()
                         + " s, past the producers' delivery timeout",
-                stack -> infrastructureDown(
-                        () -> relayFailuresWhileBrokerFrozen.addAndGet(stack.freezeBroker(timing.brokerFrozenFor())))));
-        infraLane.add(fault(
+                stack -> relayFailuresWhileBrokerFrozen.addAndGet(stack.freezeBroker(timing.brokerFrozenFor()))));
+        infra.add(fault(
                 "PostgreSQL crashed (immediate shutdown) for "
                         + timing.postgresDownFor().toSeconds() + " s",
-                stack -> infrastructureDown(() -> stack.restartPostgres(timing.postgresDownFor()))));
-        infraLane.add(fault(
+                stack -> stack.restartPostgres(timing.postgresDownFor())));
+        infra.add(fault(
                 "PostgreSQL postmaster killed (kill -9) for "
                         + timing.postgresDownFor().toSeconds() + " s",
-                stack -> infrastructureDown(() -> stack.killPostgres(timing.postgresDownFor()))));
-        Collections.shuffle(serviceLane, random);
-        Collections.shuffle(infraLane, random);
-    }
-
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private void infrastructureDown(Step step) throws Exception {
-        infrastructure.lock();
-        try {
-            step.run();
-        } finally {
-            infrastructure.unlock();
-        }
-    }
-
-    private void whileInfrastructureUp(Step step) throws Exception {
-        infrastructureDown(step);
+                stack -> stack.killPostgres(timing.postgresDownFor())));
+        lanes.add(infra);
+        lanes.forEach(lane -> Collections.shuffle(lane, random));
     }
 
     private interface Injection {
@@ -155,32 +146,38 @@ public final class FaultPlan {
 
     /** How many faults a run injects. */
     public int size() {
-        return serviceLane.size() + infraLane.size();
+        return lanes.stream().mapToInt(List::size).sum();
     }
 
     /**
-     * Runs both lanes at once; in each, fault k of n starts at a random moment of the k-th slice of the
+     * Runs the lanes at once; in each, fault k of n starts at a random moment of the k-th slice of the
      * period (or as soon as the one before it in its lane has ended). Returns what happened and when, in
      * the order the faults started; {@code inFlight} tells how many workflows each one met.
      */
     public List<Injected> run(Stack stack, IntSupplier inFlight) throws Exception {
         long start = System.nanoTime();
-        List<long[]> services = moments(serviceLane.size(), start);
-        List<long[]> infra = moments(infraLane.size(), start);
-        ExecutorService lanes = Executors.newFixedThreadPool(2, r -> {
+        List<List<long[]>> moments = new ArrayList<>();
+        lanes.forEach(lane -> moments.add(moments(lane.size(), start)));
+        ExecutorService pool = Executors.newFixedThreadPool(lanes.size(), r -> {
             Thread t = new Thread(r, "fault-lane");
             t.setDaemon(true);
             return t;
         });
         try {
-            Future<List<Injected>> a = lanes.submit(() -> lane(serviceLane, services, stack, inFlight));
-            Future<List<Injected>> b = lanes.submit(() -> lane(infraLane, infra, stack, inFlight));
-            List<Injected> injected = new ArrayList<>(a.get());
-            injected.addAll(b.get());
+            List<Future<List<Injected>>> running = new ArrayList<>();
+            for (int i = 0; i < lanes.size(); i++) {
+                List<Fault> lane = lanes.get(i);
+                List<long[]> at = moments.get(i);
+                running.add(pool.submit(() -> lane(lane, at, stack, inFlight)));
+            }
+            List<Injected> injected = new ArrayList<>();
+            for (Future<List<Injected>> lane : running) {
+                injected.addAll(lane.get());
+            }
             injected.sort(Comparator.comparing(Injected::from));
             return injected;
         } finally {
-            lanes.shutdownNow();
+            pool.shutdownNow();
         }
     }
 

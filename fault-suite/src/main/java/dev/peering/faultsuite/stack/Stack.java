@@ -177,10 +177,24 @@ public final class Stack implements AutoCloseable {
         services.get(service).stop(Duration.ofSeconds(30));
     }
 
-    /** Starts a service that was killed or stopped, and waits until it is ready. */
+    /**
+     * Starts a service that was killed or stopped, and waits until it is ready. A service that exits while it
+     * starts (PostgreSQL down: its migrations cannot run) is started again, as a supervisor would, until
+     * {@link #READY_TIMEOUT}.
+     */
     public void start(Service service) throws IOException, InterruptedException {
-        services.get(service).start();
-        awaitReady(service);
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        ChildProcess process = services.get(service);
+        while (true) {
+            process.start();
+            Readiness.Outcome result =
+                    readiness.await(url(service), process.process(), Duration.ofNanos(deadline - System.nanoTime()));
+            if (result != Readiness.Outcome.EXITED || System.nanoTime() > deadline) {
+                check(service, result);
+                return;
+            }
+            System.out.println("[suite] " + service.module() + " exited while starting; starting it again");
+        }
     }
 
     public void freeze(Service service) throws IOException, InterruptedException {
@@ -287,7 +301,12 @@ public final class Stack implements AutoCloseable {
 
     private void awaitReady(Service service) throws InterruptedException {
         ChildProcess process = services.get(service);
-        switch (readiness.await(url(service), process.process(), READY_TIMEOUT)) {
+        check(service, readiness.await(url(service), process.process(), READY_TIMEOUT));
+    }
+
+    private void check(Service service, Readiness.Outcome result) {
+        ChildProcess process = services.get(service);
+        switch (result) {
             case READY -> {}
             case EXITED -> throw new IllegalStateException(service.module() + " exited before it was ready. Last lines"
                     + " of " + process.log() + ":\n" + process.tail(30));

@@ -160,6 +160,34 @@ class ExpectedEventsTest {
         assertEquals(1, retried.diff(peerAsnRecords).duplicated());
     }
 
+    @Test
+    void aDeprovisioningMatchesItsLedgerAndEachOfItsEventsIsNeeded() {
+        ledger.peeringDeprovisioned(PEERING, List.of("c1"));
+        ledger.connectionRemoved(PEERING, "c1");
+        ledger.registeredAsnRevoked(PEERING, REGISTERED);
+        records.add(peering(PeeringEvent.DEPROVISION_REQUESTED));
+        records.add(connection(
+                ConnectionEvent.SESSION_STATE_CHANGED,
+                "Active",
+                "Active",
+                "Established",
+                "Established",
+                "PendingRemove"));
+        records.add(registration(
+                RegistrationEvent.ASN_UNREGISTERED, REGISTERED, RegistrationEvent.REASON_PEERING_DEPROVISIONED));
+        records.add(connection(ConnectionEvent.REMOVED, "Active", "Active", null, null, null));
+        records.add(peering(PeeringEvent.DELETED));
+
+        ExpectedEvents.Diff whole = ledger.diff(records);
+        assertEquals(0, whole.missing() + whole.duplicated() + whole.unexpected(), whole::toString);
+
+        for (int i = 1; i <= 5; i++) {
+            List<Record> oneLess = new ArrayList<>(records);
+            Record removed = oneLess.remove(oneLess.size() - i);
+            assertEquals(1, ledger.diff(oneLess).missing(), removed::value);
+        }
+    }
+
     private Record peerAsn(String type, String previous, String state) {
         PeerAsnEvent data = new PeerAsnEvent(PEER_ASN, "s1", "asn1", 200001, "Peer", previous, state, null);
         return record(
@@ -183,6 +211,16 @@ class ExpectedEventsTest {
         List<String> session = ExpectedEvents.SESSION_PATH;
         String v4 = previousV4 == null ? null : session.get(session.indexOf(previousV4) + 1);
         String v6 = previousV6 == null ? null : session.get(session.indexOf(previousV6) + 1);
+        return connection(type, previous, state, previousV4, v4, previousV6, v6);
+    }
+
+    private Record connection(
+            String type, String previous, String state, String previousV4, String previousV6, String both) {
+        return connection(type, previous, state, previousV4, both, previousV6, both);
+    }
+
+    private Record connection(
+            String type, String previous, String state, String previousV4, String v4, String previousV6, String v6) {
         ConnectionEvent data = new ConnectionEvent(
                 PEERING,
                 "s1",
@@ -208,6 +246,11 @@ class ExpectedEventsTest {
     }
 
     private Record registration(String type, String subject) {
+        return registration(
+                type, subject, type.equals(RegistrationEvent.ASN_REGISTERED) ? null : RegistrationEvent.REASON_DELETED);
+    }
+
+    private Record registration(String type, String subject, String reason) {
         RegistrationEvent data = RegistrationEvent.registeredAsn(
                 subject,
                 PEERING,
@@ -218,7 +261,7 @@ class ExpectedEventsTest {
                 300001,
                 type.equals(RegistrationEvent.ASN_REGISTERED),
                 "Succeeded",
-                type.equals(RegistrationEvent.ASN_REGISTERED) ? null : RegistrationEvent.REASON_DELETED);
+                reason);
         return record(
                 Topics.REGISTRATION_EVENTS,
                 PEERING,
