@@ -60,14 +60,21 @@ public final class FaultSuite {
     public Outcome run() throws Exception {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         System.out.println("[suite] run " + runId + ", seed " + options.seed() + ", " + options.workflows()
-                + " workflows, data in " + options.dataDir());
+                + " workflows, " + options.instances() + " instance(s) of each service, data in "
+                + options.dataDir());
         try (Stack stack = Stack.start(new Stack.Config(
                 options.root(), options.dataDir(), options.serviceEnvironment(), options.sessionTimeout()))) {
             System.out.println("[suite] stack up");
             Arm arm = new Arm(stack.authorization(), stack::serviceAt);
             Ledger ledger = new Ledger();
             Driver driver = Driver.start(
-                    options.workflows(), options.spread(), runId, stack::url, arm, ledger, options.stepTimeout());
+                    options.workflows(),
+                    options.spread(),
+                    runId,
+                    (service, workflow) -> stack.url(service, workflow),
+                    arm,
+                    ledger,
+                    options.stepTimeout());
             FaultPlan plan = new FaultPlan(
                     options.seed(),
                     new FaultPlan.Timing(

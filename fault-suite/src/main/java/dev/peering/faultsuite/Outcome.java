@@ -45,6 +45,7 @@ public record Outcome(
         v.put("expected events missing from their topic", expectedEvents.missing());
         v.put("expected events on their topic more often than requested", expectedEvents.duplicated());
         v.put("events no acknowledged request asked for", expectedEvents.unexpected());
+        v.put("events out of order for their resource on its topic", expectedEvents.outOfOrder());
         v.put("5xx answers other than 503 with Retry-After", unexpectedServerErrors);
         v.put("unreadable events", events.unreadable());
         v.put("event ids naming two different events", events.conflictingIds());

@@ -31,7 +31,8 @@ public record SuiteOptions(
         Duration sendTimeout,
         Duration convergeWithin,
         Duration stepTimeout,
-        Map<String, String> delays) {
+        Map<String, String> delays,
+        int instances) {
 
     public static final String USAGE =
             """
@@ -52,6 +53,8 @@ public record SuiteOptions(
                                      delivery.timeout.ms (default PT11S; at least 10.001 s, as the
                                      relay's request timeout is 10 s)
               fault.converge-within  bound from the last fault to convergence (default PT60S)
+              fault.instances        instances of each service, one consumer group and one database
+                                     per service; the faults hit the first (default 1)
               fault.step-timeout     bound on one workflow step (default PT4M)
             """;
 
@@ -77,7 +80,8 @@ public record SuiteOptions(
                 Map.of(
                         "_LOCAL_PEERING_ASN_APPROVAL_DELAY", "PT2S",
                         "_LOCAL_PEERING_CONNECTION_STEP_DELAY", "PT1S",
-                        "_LOCAL_PEERING_CONNECTION_SESSION_STEP_DELAY", "PT0.5S"));
+                        "_LOCAL_PEERING_CONNECTION_SESSION_STEP_DELAY", "PT0.5S"),
+                Integer.parseInt(p.getProperty("fault.instances", "1")));
     }
 
     /**

@@ -10,6 +10,8 @@ import dev.peering.events.RegistrationEvent;
 import dev.peering.events.Topics;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,7 @@ public final class ExpectedEvents {
             long missing,
             long duplicated,
             long unexpected,
+            long outOfOrder,
             List<String> examples) {}
 
     /** The connection states of the seed's walkthrough, from creation to Active. */
@@ -284,7 +287,14 @@ public final class ExpectedEvents {
         Map<Event, Long> seen = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
         Map<String, Long> seenByTopic = new TreeMap<>();
-        for (Record record : records) {
+        Map<String, Integer> reached = new HashMap<>();
+        long outOfOrder = 0;
+        List<String> orderExamples = new ArrayList<>();
+        List<Record> ordered = new ArrayList<>(records);
+        ordered.sort(Comparator.comparing(Record::topic)
+                .thenComparingInt(Record::partition)
+                .thenComparingLong(Record::offset));
+        for (Record record : ordered) {
             if (!TOPICS.contains(record.topic())) {
                 continue;
             }
@@ -299,6 +309,20 @@ public final class ExpectedEvents {
             }
             Event named = new Event(record.topic(), record.key(), event.subject(), what(record.topic(), event));
             seen.merge(named, 1L, Long::sum);
+            int rank = rank(named);
+            if (rank >= 0) {
+                String resource = named.topic() + " " + named.subject();
+                Integer before = reached.get(resource);
+                if (before != null && rank < before) {
+                    outOfOrder++;
+                    example(
+                            orderExamples,
+                            "out of order: " + named + " at " + record.partition() + "@" + record.offset()
+                                    + ", after a later step of the same resource");
+                } else {
+                    reached.put(resource, rank);
+                }
+            }
             seenByTopic.merge(record.topic(), 1L, Long::sum);
         }
         Map<String, Long> expectedByTopic = new TreeMap<>();
@@ -337,7 +361,44 @@ public final class ExpectedEvents {
         examples.addAll(missingExamples);
         examples.addAll(duplicatedExamples);
         examples.addAll(unexpectedExamples);
-        return new Diff(expectedByTopic, seenByTopic, missing, duplicated, unexpected, List.copyOf(examples));
+        examples.addAll(orderExamples);
+        return new Diff(
+                expectedByTopic, seenByTopic, missing, duplicated, unexpected, outOfOrder, List.copyOf(examples));
+    }
+
+    /**
+     * Where an event stands in its resource's life, for the order check; -1 for events that may come at any
+     * point (a PeerAsn update) or whose order {@link EventChecks} follows (BGP session steps). One resource's
+     * events share one record key, so the topic must hold them in this order.
+     */
+    static int rank(Event event) {
+        String what = event.what();
+        return switch (event.topic()) {
+            case Topics.PEER_ASN_EVENTS -> what.startsWith("created")
+                    ? 0
+                    : what.startsWith("validationStateChanged") ? 1 : what.startsWith("deleted") ? 2 : -1;
+            case Topics.PEERING_EVENTS -> what.startsWith("created")
+                    ? 0
+                    : what.startsWith("connectionsRequested")
+                            ? 1
+                            : what.startsWith("deprovisionRequested") ? 2 : what.equals("deleted") ? 3 : -1;
+            case Topics.REGISTRATION_EVENTS -> what.equals("asnRegistered")
+                    ? 0
+                    : what.startsWith("asnUnregistered") ? 1 : -1;
+            case Topics.CONNECTION_EVENTS -> {
+                if (what.equals("removed")) {
+                    yield 100;
+                }
+                if (what.contains("-> PendingRemove")) {
+                    yield 99;
+                }
+                if (what.startsWith("state ")) {
+                    yield CONNECTION_PATH.indexOf(what.substring(what.lastIndexOf(' ') + 1));
+                }
+                yield -1;
+            }
+            default -> -1;
+        };
     }
 
     private static void example(List<String> examples, String text) {

@@ -39,14 +39,22 @@ public final class Stack implements AutoCloseable {
      * What to run and how fast: {@code serviceEnvironment} adds variables to every service (the
      * workflow delays); {@code sessionTimeout}, when set, is every consumer's {@code session.timeout.ms}.
      */
-    public record Config(Path root, Path dataDir, Map<String, String> serviceEnvironment, Duration sessionTimeout) {}
+    public record Config(
+            Path root, Path dataDir, Map<String, String> serviceEnvironment, Duration sessionTimeout, int instances) {
+
+        public Config(Path root, Path dataDir, Map<String, String> serviceEnvironment, Duration sessionTimeout) {
+            this(root, dataDir, serviceEnvironment, sessionTimeout, 1);
+        }
+    }
 
     private final Config config;
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final OperatorTokens tokens;
-    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
-    private final Map<Service, ChildProcess> services = new EnumMap<>(Service.class);
+    /** Each service's instances, in one consumer group and on one database; the faults hit the first. */
+    private final Map<Service, List<Integer>> ports = new EnumMap<>(Service.class);
+
+    private final Map<Service, List<ChildProcess>> services = new EnumMap<>(Service.class);
     private Thread shutdownHook;
     private final Readiness readiness = new Readiness();
 
@@ -90,11 +98,21 @@ public final class Stack implements AutoCloseable {
             kafka.start();
             kafka.awaitReady(READY_TIMEOUT);
             for (Service service : Service.values()) {
-                stack.ports.put(service, free.free());
-                stack.services.put(service, stack.process(service, logDir));
+                List<Integer> instancePorts = new ArrayList<>();
+                List<ChildProcess> instances = new ArrayList<>();
+                for (int i = 0; i < Math.max(1, config.instances()); i++) {
+                    instancePorts.add(free.free());
+                }
+                stack.ports.put(service, instancePorts);
+                for (int i = 0; i < instancePorts.size(); i++) {
+                    instances.add(stack.process(service, i, logDir));
+                }
+                stack.services.put(service, instances);
             }
             for (Service service : Service.values()) {
-                stack.services.get(service).start();
+                for (ChildProcess instance : stack.services.get(service)) {
+                    instance.start();
+                }
             }
             for (Service service : Service.values()) {
                 stack.awaitReady(service);
@@ -106,7 +124,7 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private ChildProcess process(Service service, Path logDir) {
+    private ChildProcess process(Service service, int instance, Path logDir) {
         List<String> command = new ArrayList<>(List.of(
                 ChildProcess.java(),
                 "-Xmx256m",
@@ -126,7 +144,7 @@ public final class Stack implements AutoCloseable {
         command.add(service.runnerJar(config.root()).toString());
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_PROFILE", "local");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service).get(instance)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
@@ -135,20 +153,33 @@ public final class Stack implements AutoCloseable {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 "file:" + OperatorTokens.publicKey(config.dataDir().resolve("keys")));
         env.putAll(config.serviceEnvironment());
-        return new ChildProcess(service.module(), command, env, logDir.resolve(service.module() + ".log"), PROCESSES);
+        String name = instanceName(service, instance);
+        return new ChildProcess(name, command, env, logDir.resolve(name + ".log"), PROCESSES);
+    }
+
+    private static String instanceName(Service service, int instance) {
+        return instance == 0 ? service.module() : service.module() + "-" + (instance + 1);
     }
 
     public String url(Service service) {
-        return "http://localhost:" + ports.get(service);
+        return "http://localhost:" + ports.get(service).get(0);
+    }
+
+    /** The instance that serves the workflow numbered {@code workflow}: the workflows are spread over them. */
+    public String url(Service service, int workflow) {
+        List<Integer> instances = ports.get(service);
+        return "http://localhost:" + instances.get(workflow % instances.size());
     }
 
     /** The module a URL of this stack goes to, for reports. */
     public String serviceAt(URI url) {
-        return ports.entrySet().stream()
-                .filter(entry -> entry.getValue() == url.getPort())
-                .map(entry -> entry.getKey().module())
-                .findFirst()
-                .orElse(url.getHost() + ":" + url.getPort());
+        for (Map.Entry<Service, List<Integer>> entry : ports.entrySet()) {
+            int instance = entry.getValue().indexOf(url.getPort());
+            if (instance >= 0) {
+                return instanceName(entry.getKey(), instance);
+            }
+        }
+        return url.getHost() + ":" + url.getPort();
     }
 
     public String bootstrapServers() {
@@ -164,17 +195,17 @@ public final class Stack implements AutoCloseable {
     }
 
     public ChildProcess process(Service service) {
-        return services.get(service);
+        return services.get(service).get(0);
     }
 
     /** kill -9 of one service. */
     public void kill(Service service) throws InterruptedException {
-        services.get(service).kill();
+        process(service).kill();
     }
 
     /** SIGTERM: the service drains what it is doing and stops. */
     public void stop(Service service) throws InterruptedException {
-        services.get(service).stop(Duration.ofSeconds(30));
+        process(service).stop(Duration.ofSeconds(30));
     }
 
     /**
@@ -184,7 +215,7 @@ public final class Stack implements AutoCloseable {
      */
     public void start(Service service) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        ChildProcess process = services.get(service);
+        ChildProcess process = process(service);
         while (true) {
             process.start();
             Readiness.Outcome result =
@@ -198,11 +229,11 @@ public final class Stack implements AutoCloseable {
     }
 
     public void freeze(Service service) throws IOException, InterruptedException {
-        services.get(service).freeze();
+        process(service).freeze();
     }
 
     public void thaw(Service service) throws IOException, InterruptedException {
-        services.get(service).thaw();
+        process(service).thaw();
     }
 
     /** Stops the broker (SIGTERM), leaves it down for {@code down}, starts it again on the same log folder. */
@@ -281,7 +312,7 @@ public final class Stack implements AutoCloseable {
      */
     public long relayPassesFailed() throws IOException {
         long failed = 0;
-        for (ChildProcess process : services.values()) {
+        for (ChildProcess process : allInstances()) {
             if (Files.exists(process.log())) {
                 try (Stream<String> lines = Files.lines(process.log(), java.nio.charset.StandardCharsets.ISO_8859_1)) {
                     failed += lines.filter(line -> line.contains("outbox relay pass failed"))
@@ -300,18 +331,30 @@ public final class Stack implements AutoCloseable {
     }
 
     private void awaitReady(Service service) throws InterruptedException {
-        ChildProcess process = services.get(service);
-        check(service, readiness.await(url(service), process.process(), READY_TIMEOUT));
+        List<ChildProcess> instances = services.get(service);
+        for (int i = 0; i < instances.size(); i++) {
+            ChildProcess process = instances.get(i);
+            check(
+                    process,
+                    readiness.await("http://localhost:" + ports.get(service).get(i), process.process(), READY_TIMEOUT));
+        }
+    }
+
+    private List<ChildProcess> allInstances() {
+        return services.values().stream().flatMap(List::stream).toList();
     }
 
     private void check(Service service, Readiness.Outcome result) {
-        ChildProcess process = services.get(service);
+        check(process(service), result);
+    }
+
+    private void check(ChildProcess process, Readiness.Outcome result) {
         switch (result) {
             case READY -> {}
-            case EXITED -> throw new IllegalStateException(service.module() + " exited before it was ready. Last lines"
+            case EXITED -> throw new IllegalStateException(process.name() + " exited before it was ready. Last lines"
                     + " of " + process.log() + ":\n" + process.tail(30));
             default -> throw new IllegalStateException(
-                    service.module() + " not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + process.log());
+                    process.name() + " not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + process.log());
         }
     }
 
@@ -335,12 +378,12 @@ public final class Stack implements AutoCloseable {
     }
 
     private synchronized void stopAll() throws InterruptedException, IOException {
-        for (ChildProcess service : services.values()) {
+        for (ChildProcess service : allInstances()) {
             if (service.isAlive()) {
                 service.thaw();
             }
         }
-        for (ChildProcess service : services.values()) {
+        for (ChildProcess service : allInstances()) {
             service.stop(Duration.ofSeconds(30));
         }
         kafka.stop(BROKER_STOP_GRACE);

@@ -112,6 +112,21 @@ class ExpectedEventsTest {
     }
 
     @Test
+    void aResourcesEventsOutOfOrderOnTheirTopicAreCounted() {
+        records.add(2, records.remove(3)); // connectionsRequested before created
+
+        ExpectedEvents.Diff diff = ledger.diff(records);
+
+        assertEquals(1, diff.outOfOrder(), diff::toString);
+        assertEquals(0, diff.missing() + diff.duplicated() + diff.unexpected());
+    }
+
+    @Test
+    void aWholePathInOrderIsInOrder() {
+        assertEquals(0, ledger.diff(records).outOfOrder());
+    }
+
+    @Test
     void anEventNoRequestAskedForIsUnexpected() {
         records.add(registration(RegistrationEvent.ASN_UNREGISTERED, REGISTERED));
 
