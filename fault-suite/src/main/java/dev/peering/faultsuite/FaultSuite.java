@@ -63,7 +63,11 @@ public final class FaultSuite {
                 + " workflows, " + options.instances() + " instance(s) of each service, data in "
                 + options.dataDir());
         try (Stack stack = Stack.start(new Stack.Config(
-                options.root(), options.dataDir(), options.serviceEnvironment(), options.sessionTimeout()))) {
+                options.root(),
+                options.dataDir(),
+                options.serviceEnvironment(),
+                options.sessionTimeout(),
+                options.instances()))) {
             System.out.println("[suite] stack up");
             Arm arm = new Arm(stack.authorization(), stack::serviceAt);
             Ledger ledger = new Ledger();

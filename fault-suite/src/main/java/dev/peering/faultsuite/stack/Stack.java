@@ -40,12 +40,7 @@ public final class Stack implements AutoCloseable {
      * workflow delays); {@code sessionTimeout}, when set, is every consumer's {@code session.timeout.ms}.
      */
     public record Config(
-            Path root, Path dataDir, Map<String, String> serviceEnvironment, Duration sessionTimeout, int instances) {
-
-        public Config(Path root, Path dataDir, Map<String, String> serviceEnvironment, Duration sessionTimeout) {
-            this(root, dataDir, serviceEnvironment, sessionTimeout, 1);
-        }
-    }
+            Path root, Path dataDir, Map<String, String> serviceEnvironment, Duration sessionTimeout, int instances) {}
 
     private final Config config;
     private final PostgresServer postgres;
