@@ -3,8 +3,8 @@ package dev.peering.faultsuite;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peering.events.EventJson;
 import dev.peering.events.MalformedEventException;
-import dev.peering.events.Topics;
 import dev.peering.faultsuite.check.EventChecks;
+import dev.peering.faultsuite.check.ExpectedEvents;
 import dev.peering.faultsuite.check.Record;
 import dev.peering.faultsuite.check.StoreChecks;
 import dev.peering.faultsuite.check.TopicSnapshot;
@@ -60,14 +60,25 @@ public final class FaultSuite {
     public Outcome run() throws Exception {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         System.out.println("[suite] run " + runId + ", seed " + options.seed() + ", " + options.workflows()
-                + " workflows, data in " + options.dataDir());
-        try (Stack stack = Stack.start(
-                new Stack.Config(options.root(), options.dataDir(), options.delays(), options.sessionTimeout()))) {
+                + " workflows, " + options.instances() + " instance(s) of each service, data in "
+                + options.dataDir());
+        try (Stack stack = Stack.start(new Stack.Config(
+                options.root(),
+                options.dataDir(),
+                options.serviceEnvironment(),
+                options.sessionTimeout(),
+                options.instances()))) {
             System.out.println("[suite] stack up");
             Arm arm = new Arm(stack.authorization(), stack::serviceAt);
             Ledger ledger = new Ledger();
             Driver driver = Driver.start(
-                    options.workflows(), options.spread(), runId, stack::url, arm, ledger, options.stepTimeout());
+                    options.workflows(),
+                    options.spread(),
+                    runId,
+                    (service, workflow) -> stack.url(service, workflow),
+                    arm,
+                    ledger,
+                    options.stepTimeout());
             FaultPlan plan = new FaultPlan(
                     options.seed(),
                     new FaultPlan.Timing(
@@ -75,12 +86,16 @@ public final class FaultSuite {
                             options.brokerDownFor(),
                             options.postgresDownFor(),
                             options.frozenFor(),
+                            options.brokerFrozenFor(),
                             options.spread()));
-            List<FaultPlan.Injected> faults = plan.run(stack);
-            Instant lastFault = faults.get(faults.size() - 1).to();
+            List<FaultPlan.Injected> faults = plan.run(stack, ledger::inFlight);
+            Instant lastFault = faults.stream()
+                    .map(FaultPlan.Injected::to)
+                    .max(Instant::compareTo)
+                    .orElseThrow();
             System.out.println("[suite] faults done; waiting for convergence");
             Convergence convergence = converge(stack, arm, ledger, driver, lastFault);
-            Outcome outcome = count(stack, arm, ledger, faults, convergence);
+            Outcome outcome = count(stack, arm, ledger, faults, plan.relayFailuresWhileBrokerFrozen(), convergence);
             System.out.println(outcome.report());
             return outcome;
         }
@@ -121,7 +136,17 @@ public final class FaultSuite {
                                 try {
                                     Optional<Arm.Reply> reply = arm.once("GET", ack.url(), null);
                                     synchronized (settled) {
-                                        if (reply.isPresent() && reply.get().ok()) {
+                                        if (ack.kind() == Ack.Kind.GONE) {
+                                            if (reply.isPresent() && reply.get().status() == 404) {
+                                                settled.add(ack);
+                                            } else {
+                                                lastSeen.put(
+                                                        ack,
+                                                        reply.map(Arm.Reply::describe)
+                                                                .orElse("no answer"));
+                                            }
+                                        } else if (reply.isPresent()
+                                                && reply.get().ok()) {
                                             JsonNode body = reply.get().body();
                                             lastSeen.put(ack, ack.kind().state(body));
                                             if (ack.kind().isFinal(body)) {
@@ -142,7 +167,11 @@ public final class FaultSuite {
                             getters));
                 }
                 CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new)).join();
-                boolean acksSettled = settled.size() == ledger.acks().size();
+                // Not by size: a deletion replaces an ack that may have been settled already.
+                boolean acksSettled;
+                synchronized (settled) {
+                    acksSettled = ledger.acks().stream().allMatch(settled::contains);
+                }
                 long backlog = acksSettled ? sum(store.outboxBacklog()) : -1;
                 long mismatches = backlog == 0 ? store.readModels().mismatches() : -1;
                 if (workflows.isDone() && acksSettled && backlog == 0 && mismatches == 0) {
@@ -182,12 +211,25 @@ public final class FaultSuite {
         }
     }
 
-    private Outcome count(Stack stack, Arm arm, Ledger ledger, List<FaultPlan.Injected> faults, Convergence convergence)
+    private Outcome count(
+            Stack stack,
+            Arm arm,
+            Ledger ledger,
+            List<FaultPlan.Injected> faults,
+            long relayFailuresWhileBrokerFrozen,
+            Convergence convergence)
             throws Exception {
         List<String> findings = new ArrayList<>(convergence.findings());
         ledger.unfinished().forEach((workflow, where) -> findings.add("workflow " + workflow + " stopped: " + where));
         long keysChanged = 0;
+        Set<String> gone = ledger.acks().stream()
+                .filter(a -> a.kind() == Ack.Kind.GONE)
+                .map(Ack::url)
+                .collect(java.util.stream.Collectors.toSet());
         for (Map.Entry<String, String> key : convergence.keyHashes().entrySet()) {
+            if (gone.contains(key.getKey())) {
+                continue; // deleted on purpose; its key was checked while it lived
+            }
             Optional<Arm.Reply> again = arm.once("GET", key.getKey(), null);
             String hash = again.filter(Arm.Reply::ok)
                     .map(r -> sha256(r.body()
@@ -200,16 +242,12 @@ public final class FaultSuite {
                 findings.add("the Prefix Key of " + key.getKey() + " changed or vanished after it was issued");
             }
         }
-        List<Record> records = TopicSnapshot.read(
-                stack.bootstrapServers(),
-                List.of(
-                        Topics.PEER_ASN_EVENTS,
-                        Topics.PEERING_EVENTS,
-                        Topics.CONNECTION_EVENTS,
-                        Topics.REGISTRATION_EVENTS),
-                Duration.ofMinutes(2));
+        List<Record> records =
+                TopicSnapshot.read(stack.bootstrapServers(), ExpectedEvents.TOPICS, Duration.ofMinutes(2));
         EventChecks.Result events = EventChecks.check(records);
         findings.addAll(events.findings());
+        ExpectedEvents.Diff expected = ledger.expected().diff(records);
+        findings.addAll(expected.examples());
 
         Set<String> dlqTopics = TopicSnapshot.topicsEndingWith(stack.bootstrapServers(), ".dlq");
         List<Record> dead = dlqTopics.isEmpty()
@@ -233,22 +271,30 @@ public final class FaultSuite {
         List<StoreChecks.Consumption> consumption = store.consumption(idsByTopic, deadIds);
         long serverErrors =
                 arm.serverErrors().values().stream().mapToLong(n -> n.get()).sum();
+        long unexpectedServerErrors = arm.unexpectedServerErrors().values().stream()
+                .mapToLong(n -> n.get())
+                .sum();
         arm.serverErrors().forEach((what, n) -> findings.add("5xx while retrying: " + what + " x" + n.get()));
         return new Outcome(
+                options.seed(),
                 options.workflows(),
                 ledger.finishedCount(),
-                ledger.acks().size(),
+                ledger.acknowledgedCount(),
                 convergence.lost(),
                 convergence.after(),
                 convergence.converged(),
                 events,
+                expected,
                 keysChanged,
                 dead.size(),
                 readModels,
                 consumption,
                 sum(store.outboxBacklog()),
                 serverErrors,
+                unexpectedServerErrors,
                 arm.unreachable(),
+                stack.relayPassesFailed(),
+                relayFailuresWhileBrokerFrozen,
                 faults,
                 findings);
     }

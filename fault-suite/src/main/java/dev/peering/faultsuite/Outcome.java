@@ -1,6 +1,7 @@
 package dev.peering.faultsuite;
 
 import dev.peering.faultsuite.check.EventChecks;
+import dev.peering.faultsuite.check.ExpectedEvents;
 import dev.peering.faultsuite.check.StoreChecks;
 import dev.peering.faultsuite.faults.FaultPlan;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Map;
  * context (how much was done, how many redeliveries the at-least-once outbox caused).
  */
 public record Outcome(
+        long seed,
         int workflows,
         int workflowsFinished,
         long acknowledged,
@@ -21,13 +23,17 @@ public record Outcome(
         Duration convergedAfter,
         boolean converged,
         EventChecks.Result events,
+        ExpectedEvents.Diff expectedEvents,
         long prefixKeysChanged,
         long deadLettered,
         StoreChecks.ReadModels readModels,
         List<StoreChecks.Consumption> consumption,
         long outboxBacklog,
         long serverErrors,
+        long unexpectedServerErrors,
         long unreachable,
+        long relayPassesFailed,
+        long relayFailuresWhileBrokerFrozen,
         List<FaultPlan.Injected> faults,
         List<String> findings) {
 
@@ -36,6 +42,11 @@ public record Outcome(
         v.put("workflows not finished", (long) (workflows - workflowsFinished));
         v.put("acknowledged requests not in their final state (lost)", lost);
         v.put("not converged within the bound", converged ? 0L : 1L);
+        v.put("expected events missing from their topic", expectedEvents.missing());
+        v.put("expected events on their topic more often than requested", expectedEvents.duplicated());
+        v.put("events no acknowledged request asked for", expectedEvents.unexpected());
+        v.put("events out of order for their resource on its topic", expectedEvents.outOfOrder());
+        v.put("5xx answers other than 503 with Retry-After", unexpectedServerErrors);
         v.put("unreadable events", events.unreadable());
         v.put("event ids naming two different events", events.conflictingIds());
         v.put("gaps in a connection's path", events.connectionGaps() + events.sessionGaps());
@@ -67,16 +78,27 @@ public record Outcome(
 
     public String report() {
         List<String> lines = new ArrayList<>();
-        lines.add("==== fault suite: " + workflows + " workflows, " + faults.size() + " faults");
+        lines.add("==== fault suite: " + workflows + " workflows, " + faults.size() + " faults, seed " + seed);
         faults.forEach(f -> lines.add(String.format(
-                "  fault: %-70s %.1f s",
-                f.what(), Duration.between(f.from(), f.to()).toMillis() / 1000.0)));
+                "  fault: %-78s %5.1f s, met %d workflows in flight",
+                f.what(), Duration.between(f.from(), f.to()).toMillis() / 1000.0, f.inFlight())));
         lines.add(String.format("  %-66s %8d", "requests acknowledged (2xx)", acknowledged));
         lines.add(String.format("  %-66s %8d", "events on the four topics", events.records()));
+        expectedEvents
+                .expectedByTopic()
+                .forEach((topic, count) -> lines.add(String.format(
+                        "  %-66s %8d",
+                        "events on " + topic + " (ledger expects " + count + ")",
+                        expectedEvents.seenByTopic().getOrDefault(topic, 0L))));
         lines.add(String.format("  %-66s %8d", "connections followed on the topic", events.connections()));
         lines.add(String.format("  %-66s %8d", "exact redeliveries of an event id (allowed)", events.redeliveries()));
         lines.add(String.format("  %-66s %8d", "5xx answers while services were down (retried)", serverErrors));
         lines.add(String.format("  %-66s %8d", "requests that reached no service (retried)", unreachable));
+        lines.add(String.format(
+                "  %-66s %8d", "outbox relay passes failed and retried (services' logs)", relayPassesFailed));
+        lines.add(String.format(
+                "  %-66s %8d",
+                "  of them while the broker was frozen (delivery timeout)", relayFailuresWhileBrokerFrozen));
         lines.add(String.format("  %-66s %8d", "read-model rows compared", readModels.compared()));
         consumption.forEach(c -> lines.add(String.format(
                 "  %-66s %8d", "events applied by " + c.consumer() + " (of " + c.onTopic() + ")", c.applied())));

@@ -18,7 +18,9 @@ public record Ack(Kind kind, int workflow, String url) {
         /** The connection the peering PUT carried: Active with both BGP sessions Established. */
         CONNECTION,
         /** PUT registered ASN: Succeeded with a Prefix Key. */
-        REGISTERED_ASN;
+        REGISTERED_ASN,
+        /** A deletion (peer or operator) of a resource: its GET answers 404. */
+        GONE;
 
         public boolean isFinal(JsonNode resource) {
             JsonNode properties = resource.path("properties");
@@ -35,6 +37,7 @@ public record Ack(Kind kind, int workflow, String url) {
                                 .asText()
                                 .equals("Succeeded")
                         && !properties.path("peeringServicePrefixKey").asText().isEmpty();
+                case GONE -> false;
             };
         }
 
@@ -51,6 +54,7 @@ public record Ack(Kind kind, int workflow, String url) {
                         + (properties.path("peeringServicePrefixKey").asText().isEmpty()
                                 ? " without key"
                                 : " with key");
+                case GONE -> "still there";
             };
         }
     }

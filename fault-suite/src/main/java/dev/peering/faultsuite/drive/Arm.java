@@ -29,8 +29,20 @@ public final class Arm {
     public static final String API_VERSION = "2022-10-01";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One answer: the status and the parsed body ({@link MissingNode} when not JSON). */
-    public record Reply(int status, JsonNode body) {
+    /**
+     * One answer: the status, the parsed body ({@link MissingNode} when not JSON) and whether it carried a
+     * {@code Retry-After} header.
+     */
+    public record Reply(int status, JsonNode body, boolean retryAfter) {
+
+        public Reply(int status, JsonNode body) {
+            this(status, body, false);
+        }
+
+        /** A 5xx a client cannot act on: anything but 503 with Retry-After (the services' "try again"). */
+        public boolean unexpectedServerError() {
+            return status >= 500 && !(status == 503 && retryAfter);
+        }
 
         public boolean ok() {
             return status >= 200 && status < 300;
@@ -53,6 +65,7 @@ public final class Arm {
     private final Supplier<String> authorization;
     private final Function<URI, String> serviceName;
     private final Map<String, AtomicLong> serverErrors = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> unexpectedServerErrors = new ConcurrentHashMap<>();
     private final AtomicLong unreachable = new AtomicLong();
 
     /** @param serviceName names the service a URL goes to, for the count of 5xx answers */
@@ -87,14 +100,19 @@ public final class Arm {
             } catch (IOException e) {
                 parsed = MissingNode.getInstance();
             }
-            Reply reply = new Reply(response.statusCode(), parsed);
+            Reply reply = new Reply(
+                    response.statusCode(),
+                    parsed,
+                    response.headers().firstValue("Retry-After").isPresent());
             if (reply.status() >= 500) {
-                serverErrors
-                        .computeIfAbsent(
-                                reply.status() + " " + reply.errorCode() + " on " + method + " to "
-                                        + serviceName.apply(URI.create(url)),
-                                key -> new AtomicLong())
-                        .incrementAndGet();
+                String what = reply.status() + " " + reply.errorCode() + (reply.retryAfter() ? " (Retry-After)" : "")
+                        + " on " + method + " to " + serviceName.apply(URI.create(url));
+                serverErrors.computeIfAbsent(what, key -> new AtomicLong()).incrementAndGet();
+                if (reply.unexpectedServerError()) {
+                    unexpectedServerErrors
+                            .computeIfAbsent(what, key -> new AtomicLong())
+                            .incrementAndGet();
+                }
             }
             return Optional.of(reply);
         } catch (IOException e) {
@@ -109,16 +127,32 @@ public final class Arm {
      */
     public Optional<Reply> until(String method, String url, String body, Predicate<Reply> retryable, long deadline)
             throws InterruptedException {
+        return attempts(method, url, body, retryable, deadline).last();
+    }
+
+    /**
+     * What {@link #until} did: the last answer, and how many attempts got no answer or a 5xx, so that
+     * nobody knows whether the service applied them.
+     */
+    public record Attempts(Optional<Reply> last, int unanswered) {}
+
+    /** {@link #until}, counting the attempts whose outcome is unknown. */
+    public Attempts attempts(String method, String url, String body, Predicate<Reply> retryable, long deadline)
+            throws InterruptedException {
         long backoff = 200;
         Optional<Reply> last = Optional.empty();
+        int unanswered = 0;
         while (true) {
             Optional<Reply> reply = once(method, url, body);
             if (reply.isPresent() && reply.get().status() < 500 && !retryable.test(reply.get())) {
-                return reply;
+                return new Attempts(reply, unanswered);
+            }
+            if (reply.isEmpty() || reply.get().status() >= 500) {
+                unanswered++;
             }
             last = reply.isPresent() ? reply : last;
             if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff) > deadline) {
-                return last;
+                return new Attempts(last, unanswered);
             }
             TimeUnit.MILLISECONDS.sleep(backoff);
             backoff = Math.min(2000, backoff * 2);
@@ -128,6 +162,11 @@ public final class Arm {
     /** 5xx answers seen, by status, error code, method and port. */
     public Map<String, AtomicLong> serverErrors() {
         return serverErrors;
+    }
+
+    /** The 5xx answers other than 503 with Retry-After, which are defects: the same keys as {@link #serverErrors}. */
+    public Map<String, AtomicLong> unexpectedServerErrors() {
+        return unexpectedServerErrors;
     }
 
     public long unreachable() {

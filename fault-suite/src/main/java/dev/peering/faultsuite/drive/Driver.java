@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** Starts the workflows at a steady rate over a period, many running at once, and waits for them all. */
 public final class Driver {
@@ -26,13 +26,14 @@ public final class Driver {
 
     /**
      * Starts {@code count} workflows spread evenly over {@code spread}; returns at once. Every workflow
-     * gets its own thread: they spend their time waiting on the services.
+     * gets its own thread: they spend their time waiting on the services. {@code urls} gives the base URL of a
+     * service for workflow number n (with several instances of a service, the workflows are spread over them).
      */
     public static Driver start(
             int count,
             Duration spread,
             String runId,
-            Function<Service, String> urls,
+            BiFunction<Service, Integer, String> urls,
             Arm arm,
             Ledger ledger,
             Duration stepTimeout) {
@@ -44,7 +45,8 @@ public final class Driver {
         long gapNanos = count <= 1 ? 0 : spread.toNanos() / count;
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            Workflow workflow = new Workflow(i, runId, urls, arm, ledger, stepTimeout);
+            int index = i;
+            Workflow workflow = new Workflow(i, runId, service -> urls.apply(service, index), arm, ledger, stepTimeout);
             long startAt = start + i * gapNanos;
             driver.running.add(driver.pool.submit(() -> {
                 long wait = startAt - System.nanoTime();

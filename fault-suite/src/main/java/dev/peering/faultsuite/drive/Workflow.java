@@ -3,6 +3,7 @@ package dev.peering.faultsuite.drive;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peering.faultsuite.stack.Service;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -65,10 +66,18 @@ public final class Workflow {
                 + "/providers/Microsoft.Peering/peerings/peering" + index;
     }
 
+    private String registeredAsnPath() {
+        return peeringPath() + "/registeredAsns/customer" + index;
+    }
+
     public void run() throws InterruptedException {
+        ledger.started(index);
         try {
             String peerAsnUrl = urls.apply(Service.ASN) + peerAsnPath();
-            put(Ack.Kind.PEER_ASN, peerAsnUrl, peerAsnBody(), reply -> false);
+            Arm.Attempts peerAsn = put(Ack.Kind.PEER_ASN, peerAsnUrl, peerAsnBody(), reply -> false);
+            ledger.expected()
+                    .peerAsnAcknowledged(
+                            peerAsnPath(), peerAsn.last().orElseThrow().status(), peerAsn.unanswered());
 
             String peeringUrl = urls.apply(Service.PEERING) + peeringPath();
             // peering-service learns of the PeerAsn from its event; until then it refuses the name.
@@ -82,13 +91,14 @@ public final class Workflow {
                                     .path("message")
                                     .asText()
                                     .contains("names no PeerAsn"));
+            ledger.expected().peeringAcknowledged(peeringPath(), connectionIdentifier);
             String connectionUrl =
                     urls.apply(Service.CONNECTION) + peeringPath() + "/connections/" + connectionIdentifier;
             ledger.acknowledged(new Ack(Ack.Kind.CONNECTION, index, connectionUrl));
+            ledger.expected().connectionAcknowledged(peeringPath(), connectionIdentifier);
             awaitFinal(Ack.Kind.CONNECTION, connectionUrl);
 
-            String registeredUrl =
-                    urls.apply(Service.REGISTRATION) + peeringPath() + "/registeredAsns/customer" + index;
+            String registeredUrl = urls.apply(Service.REGISTRATION) + registeredAsnPath();
             // registration-service learns of the peering and the Active connection from their events.
             put(
                     Ack.Kind.REGISTERED_ASN,
@@ -96,17 +106,140 @@ public final class Workflow {
                     "{\"properties\":{\"asn\":" + customerAsn() + "}}",
                     reply -> reply.errorCode().equals("PeeringNotFound")
                             || reply.errorCode().equals("NoActiveConnection"));
+            ledger.expected().registeredAsnAcknowledged(peeringPath(), registeredAsnPath());
             awaitFinal(Ack.Kind.REGISTERED_ASN, registeredUrl);
+            switch (index % 4) {
+                case 1 -> removeOneByOne(peeringUrl, connectionUrl, registeredUrl);
+                case 3 -> deprovision(peeringUrl, connectionUrl, registeredUrl);
+                default -> {}
+            }
             ledger.finished(index, subscription);
         } catch (StepFailed e) {
             ledger.stuck(index, e.getMessage());
         }
     }
 
-    private void put(Ack.Kind kind, String url, String body, Predicate<Arm.Reply> retryable)
+    /**
+     * The peer deletes its registered ASN, then removes the connection (confirming with {@code yes}); once
+     * the peering shows no connection, the operator deprovisions the empty peering, which goes at once.
+     */
+    private void removeOneByOne(String peeringUrl, String connectionUrl, String registeredUrl)
+            throws InterruptedException {
+        send("DELETE registered ASN", "DELETE", registeredUrl, null, reply -> false, reply -> false);
+        ledger.expected().registeredAsnDeleted(peeringPath(), registeredAsnPath());
+        ledger.gone(new Ack(Ack.Kind.GONE, index, registeredUrl));
+        awaitGone(registeredUrl);
+
+        send("DELETE connection", "DELETE", connectionUrl + "?confirm=yes", null, reply -> false, reply -> false);
+        ledger.expected().connectionRemoved(peeringPath(), connectionIdentifier);
+        ledger.gone(new Ack(Ack.Kind.GONE, index, connectionUrl));
+        awaitGone(connectionUrl);
+        // The peering learns of the removal from the connection's event; deprovisioned before, it would
+        // name the connection in its request, and the suite could not tell which request to expect.
+        awaitPeering(peeringUrl, peering -> peering.path("properties")
+                .path("direct")
+                .path("connections")
+                .isEmpty());
+
+        send(
+                "POST deprovision",
+                "POST",
+                peeringUrl + "/deprovision",
+                null,
+                reply -> false,
+                reply -> reply.status() == 404);
+        ledger.expected().peeringDeprovisioned(peeringPath(), List.of());
+        ledger.gone(new Ack(Ack.Kind.GONE, index, peeringUrl));
+        awaitGone(peeringUrl);
+    }
+
+    /**
+     * The operator deprovisions the whole peering: its connection is decommissioned, the registered ASN's
+     * Prefix Key revoked, and the peering goes when its last connection is gone.
+     */
+    private void deprovision(String peeringUrl, String connectionUrl, String registeredUrl)
+            throws InterruptedException {
+        send(
+                "POST deprovision",
+                "POST",
+                peeringUrl + "/deprovision",
+                null,
+                reply -> false,
+                reply -> reply.status() == 404);
+        ledger.expected().peeringDeprovisioned(peeringPath(), List.of(connectionIdentifier));
+        ledger.expected().connectionRemoved(peeringPath(), connectionIdentifier);
+        ledger.expected().registeredAsnRevoked(peeringPath(), registeredAsnPath());
+        ledger.gone(new Ack(Ack.Kind.GONE, index, registeredUrl));
+        ledger.gone(new Ack(Ack.Kind.GONE, index, connectionUrl));
+        ledger.gone(new Ack(Ack.Kind.GONE, index, peeringUrl));
+        awaitGone(connectionUrl);
+        awaitGone(registeredUrl);
+        awaitGone(peeringUrl);
+    }
+
+    /**
+     * Sends until an answer is final; a 2xx is success, and so is an answer {@code doneBefore} accepts when an
+     * earlier attempt's answer was lost (a 404 for a deletion that one of them already did).
+     */
+    private Arm.Attempts send(
+            String what,
+            String method,
+            String url,
+            String body,
+            Predicate<Arm.Reply> retryable,
+            Predicate<Arm.Reply> doneBefore)
             throws InterruptedException {
         long deadline = System.nanoTime() + stepTimeout.toNanos();
-        Optional<Arm.Reply> reply = arm.until("PUT", url, body, retryable, deadline);
+        Arm.Attempts attempts = arm.attempts(method, url, body, retryable, deadline);
+        Optional<Arm.Reply> reply = attempts.last();
+        if (reply.isEmpty()) {
+            throw new StepFailed(what + " got no answer within " + stepTimeout.toSeconds() + " s");
+        }
+        if (reply.get().status() >= 500 || retryable.test(reply.get())) {
+            throw new StepFailed(what + " still answered " + reply.get().describe());
+        }
+        boolean done = reply.get().ok() || attempts.unanswered() > 0 && doneBefore.test(reply.get());
+        if (!done) {
+            throw new StepFailed(what + " refused: " + reply.get().describe());
+        }
+        ledger.acknowledged();
+        return attempts;
+    }
+
+    private void awaitGone(String url) throws InterruptedException {
+        long deadline = System.nanoTime() + stepTimeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            Optional<Arm.Reply> reply = arm.once("GET", url, null);
+            if (reply.isPresent() && reply.get().status() == 404) {
+                return;
+            }
+            last = reply.map(Arm.Reply::describe).orElse("no answer");
+            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+        }
+        throw new StepFailed(url + " not gone within " + stepTimeout.toSeconds() + " s, last seen: " + last);
+    }
+
+    private void awaitPeering(String url, Predicate<JsonNode> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + stepTimeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Arm.Reply> reply = arm.once("GET", url, null);
+            if (reply.isPresent()
+                    && reply.get().ok()
+                    && condition.test(reply.get().body())) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+        }
+        throw new StepFailed(
+                "the peering " + url + " did not reach the awaited state within " + stepTimeout.toSeconds() + " s");
+    }
+
+    private Arm.Attempts put(Ack.Kind kind, String url, String body, Predicate<Arm.Reply> retryable)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + stepTimeout.toNanos();
+        Arm.Attempts attempts = arm.attempts("PUT", url, body, retryable, deadline);
+        Optional<Arm.Reply> reply = attempts.last();
         if (reply.isEmpty()) {
             throw new StepFailed("PUT " + kind + " got no answer within " + stepTimeout.toSeconds() + " s");
         }
@@ -118,6 +251,7 @@ public final class Workflow {
             throw new StepFailed("PUT " + kind + " refused: " + reply.get().describe());
         }
         ledger.acknowledged(new Ack(kind, index, url));
+        return attempts;
     }
 
     private void awaitFinal(Ack.Kind kind, String url) throws InterruptedException {

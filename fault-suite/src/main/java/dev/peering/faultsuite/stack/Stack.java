@@ -39,14 +39,17 @@ public final class Stack implements AutoCloseable {
      * What to run and how fast: {@code serviceEnvironment} adds variables to every service (the
      * workflow delays); {@code sessionTimeout}, when set, is every consumer's {@code session.timeout.ms}.
      */
-    public record Config(Path root, Path dataDir, Map<String, String> serviceEnvironment, Duration sessionTimeout) {}
+    public record Config(
+            Path root, Path dataDir, Map<String, String> serviceEnvironment, Duration sessionTimeout, int instances) {}
 
     private final Config config;
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final OperatorTokens tokens;
-    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
-    private final Map<Service, ChildProcess> services = new EnumMap<>(Service.class);
+    /** Each service's instances, in one consumer group and on one database; the faults hit the first. */
+    private final Map<Service, List<Integer>> ports = new EnumMap<>(Service.class);
+
+    private final Map<Service, List<ChildProcess>> services = new EnumMap<>(Service.class);
     private Thread shutdownHook;
     private final Readiness readiness = new Readiness();
 
@@ -90,11 +93,21 @@ public final class Stack implements AutoCloseable {
             kafka.start();
             kafka.awaitReady(READY_TIMEOUT);
             for (Service service : Service.values()) {
-                stack.ports.put(service, free.free());
-                stack.services.put(service, stack.process(service, logDir));
+                List<Integer> instancePorts = new ArrayList<>();
+                List<ChildProcess> instances = new ArrayList<>();
+                for (int i = 0; i < Math.max(1, config.instances()); i++) {
+                    instancePorts.add(free.free());
+                }
+                stack.ports.put(service, instancePorts);
+                for (int i = 0; i < instancePorts.size(); i++) {
+                    instances.add(stack.process(service, i, logDir));
+                }
+                stack.services.put(service, instances);
             }
             for (Service service : Service.values()) {
-                stack.services.get(service).start();
+                for (ChildProcess instance : stack.services.get(service)) {
+                    instance.start();
+                }
             }
             for (Service service : Service.values()) {
                 stack.awaitReady(service);
@@ -106,7 +119,7 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private ChildProcess process(Service service, Path logDir) {
+    private ChildProcess process(Service service, int instance, Path logDir) {
         List<String> command = new ArrayList<>(List.of(
                 ChildProcess.java(),
                 "-Xmx256m",
@@ -126,7 +139,7 @@ public final class Stack implements AutoCloseable {
         command.add(service.runnerJar(config.root()).toString());
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_PROFILE", "local");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service).get(instance)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
@@ -135,20 +148,33 @@ public final class Stack implements AutoCloseable {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 "file:" + OperatorTokens.publicKey(config.dataDir().resolve("keys")));
         env.putAll(config.serviceEnvironment());
-        return new ChildProcess(service.module(), command, env, logDir.resolve(service.module() + ".log"), PROCESSES);
+        String name = instanceName(service, instance);
+        return new ChildProcess(name, command, env, logDir.resolve(name + ".log"), PROCESSES);
+    }
+
+    private static String instanceName(Service service, int instance) {
+        return instance == 0 ? service.module() : service.module() + "-" + (instance + 1);
     }
 
     public String url(Service service) {
-        return "http://localhost:" + ports.get(service);
+        return "http://localhost:" + ports.get(service).get(0);
+    }
+
+    /** The instance that serves the workflow numbered {@code workflow}: the workflows are spread over them. */
+    public String url(Service service, int workflow) {
+        List<Integer> instances = ports.get(service);
+        return "http://localhost:" + instances.get(workflow % instances.size());
     }
 
     /** The module a URL of this stack goes to, for reports. */
     public String serviceAt(URI url) {
-        return ports.entrySet().stream()
-                .filter(entry -> entry.getValue() == url.getPort())
-                .map(entry -> entry.getKey().module())
-                .findFirst()
-                .orElse(url.getHost() + ":" + url.getPort());
+        for (Map.Entry<Service, List<Integer>> entry : ports.entrySet()) {
+            int instance = entry.getValue().indexOf(url.getPort());
+            if (instance >= 0) {
+                return instanceName(entry.getKey(), instance);
+            }
+        }
+        return url.getHost() + ":" + url.getPort();
     }
 
     public String bootstrapServers() {
@@ -164,31 +190,45 @@ public final class Stack implements AutoCloseable {
     }
 
     public ChildProcess process(Service service) {
-        return services.get(service);
+        return services.get(service).get(0);
     }
 
     /** kill -9 of one service. */
     public void kill(Service service) throws InterruptedException {
-        services.get(service).kill();
+        process(service).kill();
     }
 
     /** SIGTERM: the service drains what it is doing and stops. */
     public void stop(Service service) throws InterruptedException {
-        services.get(service).stop(Duration.ofSeconds(30));
+        process(service).stop(Duration.ofSeconds(30));
     }
 
-    /** Starts a service that was killed or stopped, and waits until it is ready. */
+    /**
+     * Starts a service that was killed or stopped, and waits until it is ready. A service that exits while it
+     * starts (PostgreSQL down: its migrations cannot run) is started again, as a supervisor would, until
+     * {@link #READY_TIMEOUT}.
+     */
     public void start(Service service) throws IOException, InterruptedException {
-        services.get(service).start();
-        awaitReady(service);
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        ChildProcess process = process(service);
+        while (true) {
+            process.start();
+            Readiness.Outcome result =
+                    readiness.await(url(service), process.process(), Duration.ofNanos(deadline - System.nanoTime()));
+            if (result != Readiness.Outcome.EXITED || System.nanoTime() > deadline) {
+                check(service, result);
+                return;
+            }
+            System.out.println("[suite] " + service.module() + " exited while starting; starting it again");
+        }
     }
 
     public void freeze(Service service) throws IOException, InterruptedException {
-        services.get(service).freeze();
+        process(service).freeze();
     }
 
     public void thaw(Service service) throws IOException, InterruptedException {
-        services.get(service).thaw();
+        process(service).thaw();
     }
 
     /** Stops the broker (SIGTERM), leaves it down for {@code down}, starts it again on the same log folder. */
@@ -199,6 +239,85 @@ public final class Stack implements AutoCloseable {
         kafka.awaitReady(READY_TIMEOUT);
     }
 
+    /** kill -9 of the broker, down for {@code down}, started again on the same log folder (log recovery). */
+    public void killBroker(Duration down) throws IOException, InterruptedException {
+        kafka.process().kill();
+        TimeUnit.MILLISECONDS.sleep(down.toMillis());
+        kafka.start();
+        kafka.awaitReady(READY_TIMEOUT);
+    }
+
+    /**
+     * SIGSTOP of the broker for {@code frozen}: its sockets stay open and nothing answers, so the producers'
+     * sends time out (delivery timeout) rather than fail fast on a refused connection; then SIGCONT.
+     *
+     * @return the outbox relay passes that failed (and were rolled back, to be retried) while the broker was
+     *     frozen, as the services' logs tell: none means the freeze did not outlast the delivery timeout
+     */
+    public long freezeBroker(Duration frozen) throws IOException, InterruptedException {
+        long before = relayPassesFailed();
+        long during;
+        kafka.process().freeze();
+        try {
+            TimeUnit.MILLISECONDS.sleep(frozen.toMillis());
+            during = relayPassesFailed() - before;
+        } finally {
+            kafka.process().thaw();
+        }
+        kafka.awaitReady(READY_TIMEOUT);
+        return during;
+    }
+
+    /**
+     * kill -9 of PostgreSQL's postmaster: no shutdown at all. Its children (backends, checkpointer, ...)
+     * notice the postmaster's death and exit; a new postmaster refuses to start while any of them still holds
+     * the old shared memory, so the restart waits for them, then starts the server (crash recovery).
+     */
+    public void killPostgres(Duration down) throws IOException, InterruptedException {
+        long pid = postgres.pid();
+        ProcessHandle postmaster = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException("no PostgreSQL postmaster with pid " + pid));
+        List<ProcessHandle> children = postmaster.descendants().toList();
+        ChildProcess.signal("KILL", pid);
+        awaitExit(postmaster, "the PostgreSQL postmaster (pid " + pid + ")");
+        for (ProcessHandle child : children) {
+            awaitExit(child, "PostgreSQL child process " + child.pid() + " of the killed postmaster");
+        }
+        try {
+            // Releases zonky's lock on the folder; its pg_ctl stop finds no server.
+            postgres.stop();
+        } catch (IOException | RuntimeException e) {
+            System.out.println("[suite] releasing the killed PostgreSQL: " + e);
+        }
+        TimeUnit.MILLISECONDS.sleep(down.toMillis());
+        postgres.start();
+    }
+
+    private static void awaitExit(ProcessHandle process, String what) throws InterruptedException {
+        try {
+            process.onExit().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(what + " did not exit within 60 s", e);
+        }
+    }
+
+    /**
+     * How often the services' outbox relays logged a failed pass (a send that timed out or failed, rolled
+     * back and retried on the next poll), over every run of each service in this data folder.
+     */
+    public long relayPassesFailed() throws IOException {
+        long failed = 0;
+        for (ChildProcess process : allInstances()) {
+            if (Files.exists(process.log())) {
+                try (Stream<String> lines = Files.lines(process.log(), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                    failed += lines.filter(line -> line.contains("outbox relay pass failed"))
+                            .count();
+                }
+            }
+        }
+        return failed;
+    }
+
     /** Crashes PostgreSQL, leaves it down for {@code down}, starts it again (with crash recovery). */
     public void restartPostgres(Duration down) throws IOException, InterruptedException {
         postgres.crash();
@@ -207,13 +326,30 @@ public final class Stack implements AutoCloseable {
     }
 
     private void awaitReady(Service service) throws InterruptedException {
-        ChildProcess process = services.get(service);
-        switch (readiness.await(url(service), process.process(), READY_TIMEOUT)) {
+        List<ChildProcess> instances = services.get(service);
+        for (int i = 0; i < instances.size(); i++) {
+            ChildProcess process = instances.get(i);
+            check(
+                    process,
+                    readiness.await("http://localhost:" + ports.get(service).get(i), process.process(), READY_TIMEOUT));
+        }
+    }
+
+    private List<ChildProcess> allInstances() {
+        return services.values().stream().flatMap(List::stream).toList();
+    }
+
+    private void check(Service service, Readiness.Outcome result) {
+        check(process(service), result);
+    }
+
+    private void check(ChildProcess process, Readiness.Outcome result) {
+        switch (result) {
             case READY -> {}
-            case EXITED -> throw new IllegalStateException(service.module() + " exited before it was ready. Last lines"
+            case EXITED -> throw new IllegalStateException(process.name() + " exited before it was ready. Last lines"
                     + " of " + process.log() + ":\n" + process.tail(30));
             default -> throw new IllegalStateException(
-                    service.module() + " not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + process.log());
+                    process.name() + " not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + process.log());
         }
     }
 
@@ -237,12 +373,12 @@ public final class Stack implements AutoCloseable {
     }
 
     private synchronized void stopAll() throws InterruptedException, IOException {
-        for (ChildProcess service : services.values()) {
+        for (ChildProcess service : allInstances()) {
             if (service.isAlive()) {
                 service.thaw();
             }
         }
-        for (ChildProcess service : services.values()) {
+        for (ChildProcess service : allInstances()) {
             service.stop(Duration.ofSeconds(30));
         }
         kafka.stop(BROKER_STOP_GRACE);

@@ -1,0 +1,416 @@
+package dev.peering.faultsuite.check;
+
+import dev.peering.events.CloudEvent;
+import dev.peering.events.ConnectionEvent;
+import dev.peering.events.EventJson;
+import dev.peering.events.MalformedEventException;
+import dev.peering.events.PeerAsnEvent;
+import dev.peering.events.PeeringEvent;
+import dev.peering.events.RegistrationEvent;
+import dev.peering.events.Topics;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The expected-event ledger: for every request a service acknowledged, the events it must cause, on which
+ * topic, under which record key, about which subject. After the run the ledger is diffed both ways against
+ * every record of the four event topics: an expected event that is not there is <em>missing</em>; an
+ * expected event that is there more often than the ledger allows (under a new event id: an exact
+ * redelivery of one id is the outbox's at-least-once and is counted elsewhere) is <em>duplicated</em>; an
+ * event the ledger does not know at all is <em>unexpected</em>.
+ *
+ * <p>An event is identified by its topic, record key, subject and {@link #what what it says} (its type and
+ * the transition it records), never by its id, which the service makes up. Keys and subjects are ARM ids
+ * and compared without regard to case, as ARM compares them.
+ *
+ * <p>Some requests may or may not cause an event: a PUT whose answer was lost (no answer, or 5xx) may have
+ * been applied, and a PeerAsn PUT on an existing PeerAsn publishes {@code updated}. The ledger holds such
+ * events with a lower and an upper bound ({@link #mayAppear}).
+ */
+public final class ExpectedEvents {
+
+    /** One event as the ledger names it. */
+    public record Event(String topic, String key, String subject, String what) {
+
+        public Event {
+            key = key == null ? "" : key.toLowerCase(Locale.ROOT);
+            subject = subject == null ? "" : subject.toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return what + " of " + subject + " on " + topic + (key.equals(subject) ? "" : " (key " + key + ")");
+        }
+    }
+
+    /** The diff of the ledger with the topics; {@code examples} names the first few of each kind. */
+    public record Diff(
+            Map<String, Long> expectedByTopic,
+            Map<String, Long> seenByTopic,
+            long missing,
+            long duplicated,
+            long unexpected,
+            long outOfOrder,
+            List<String> examples) {}
+
+    /** The connection states of the seed's walkthrough, from creation to Active. */
+    public static final List<String> CONNECTION_PATH = List.of(
+            "PendingApproval", "Approved", "ProvisioningStarted", "ProvisioningCompleted", "Validating", "Active");
+
+    /** The simulated BGP session of each family, from PendingAdd to Established. */
+    public static final List<String> SESSION_PATH =
+            List.of("PendingAdd", "Idle", "Connect", "OpenSent", "OpenConfirm", "Established");
+
+    private static final int EXAMPLES = 5;
+
+    /** The four topics the ledger is diffed against: every topic a service publishes on. */
+    public static final List<String> TOPICS = List.of(
+            Topics.PEER_ASN_EVENTS, Topics.PEERING_EVENTS, Topics.CONNECTION_EVENTS, Topics.REGISTRATION_EVENTS);
+
+    /** Lower and upper bound of each event's count. */
+    private final Map<Event, long[]> bounds = new LinkedHashMap<>();
+
+    /** The event must appear exactly once more. */
+    public synchronized void expect(Event event) {
+        long[] b = bounds.computeIfAbsent(event, e -> new long[2]);
+        b[0]++;
+        b[1]++;
+    }
+
+    /** The event may appear once more, or not. */
+    public synchronized void mayAppear(Event event) {
+        bounds.computeIfAbsent(event, e -> new long[2])[1]++;
+    }
+
+    /** Takes back one certain appearance (the break-once tests, and a ledger entry proved wrong). */
+    public synchronized void forget(Event event) {
+        long[] b = bounds.get(event);
+        if (b != null && b[0] > 0) {
+            b[0]--;
+            b[1]--;
+        }
+    }
+
+    // ---- what each acknowledged request must cause
+
+    /**
+     * A PeerAsn PUT acknowledged with {@code status}: created once (by this PUT when 201, by an earlier
+     * attempt whose answer was lost when 200), {@code updated} by a 200, possibly by each attempt whose answer
+     * was lost; then decided once, Pending to Approved.
+     */
+    public void peerAsnAcknowledged(String peerAsnId, int status, int unansweredAttempts) {
+        expect(peerAsn(peerAsnId, PeerAsnEvent.CREATED, "None", "Pending"));
+        if (status == 200) {
+            expect(peerAsn(peerAsnId, PeerAsnEvent.UPDATED, null, null));
+        }
+        for (int i = 0; i < unansweredAttempts; i++) {
+            mayAppear(peerAsn(peerAsnId, PeerAsnEvent.UPDATED, null, null));
+        }
+        expect(peerAsn(peerAsnId, PeerAsnEvent.VALIDATION_STATE_CHANGED, "Pending", "Approved"));
+    }
+
+    /** A peering PUT with one new connection: created once, its connection requested once (after approval). */
+    public void peeringAcknowledged(String peeringId, String connectionIdentifier) {
+        expect(new Event(Topics.PEERING_EVENTS, peeringId, peeringId, "created"));
+        expect(new Event(
+                Topics.PEERING_EVENTS, peeringId, peeringId, "connectionsRequested [" + connectionIdentifier + "]"));
+    }
+
+    /** The connection the peering PUT carried: every transition down to Active, both sessions to Established. */
+    public void connectionAcknowledged(String peeringId, String connectionIdentifier) {
+        String subject = peeringId + "/connections/" + connectionIdentifier;
+        String previous = null;
+        for (String state : CONNECTION_PATH) {
+            expect(new Event(Topics.CONNECTION_EVENTS, peeringId, subject, "state " + previous + " -> " + state));
+            previous = state;
+        }
+        for (String family : List.of("IPv4", "IPv6")) {
+            for (int i = 1; i < SESSION_PATH.size(); i++) {
+                expect(new Event(
+                        Topics.CONNECTION_EVENTS,
+                        peeringId,
+                        subject,
+                        "session " + family + " " + SESSION_PATH.get(i - 1) + " -> " + SESSION_PATH.get(i)));
+            }
+        }
+    }
+
+    /** A registered-ASN PUT: registered once, its Prefix Key issued (a second PUT of it publishes nothing). */
+    public void registeredAsnAcknowledged(String peeringId, String registeredAsnId) {
+        expect(new Event(Topics.REGISTRATION_EVENTS, peeringId, registeredAsnId, "asnRegistered"));
+    }
+
+    /** The peer deleted its registered ASN: the Prefix Key revoked, once. */
+    public void registeredAsnDeleted(String peeringId, String registeredAsnId) {
+        expect(new Event(
+                Topics.REGISTRATION_EVENTS,
+                peeringId,
+                registeredAsnId,
+                "asnUnregistered " + RegistrationEvent.REASON_DELETED));
+    }
+
+    /** The peering was deprovisioned while the ASN was registered: the Prefix Key revoked, once. */
+    public void registeredAsnRevoked(String peeringId, String registeredAsnId) {
+        expect(new Event(
+                Topics.REGISTRATION_EVENTS,
+                peeringId,
+                registeredAsnId,
+                "asnUnregistered " + RegistrationEvent.REASON_PEERING_DEPROVISIONED));
+    }
+
+    /**
+     * An Active connection with both sessions Established is removed (by the peer, or with its peering): both
+     * sessions go to PendingRemove in one event, then the connection is removed.
+     */
+    public void connectionRemoved(String peeringId, String connectionIdentifier) {
+        String subject = peeringId + "/connections/" + connectionIdentifier;
+        expect(new Event(
+                Topics.CONNECTION_EVENTS,
+                peeringId,
+                subject,
+                "session IPv4 Established -> PendingRemove, session IPv6 Established -> PendingRemove"));
+        expect(new Event(Topics.CONNECTION_EVENTS, peeringId, subject, "removed"));
+    }
+
+    /** The operator deprovisioned the peering with these connections: requested once, deleted once. */
+    public void peeringDeprovisioned(String peeringId, List<String> connectionIdentifiers) {
+        expect(new Event(
+                Topics.PEERING_EVENTS,
+                peeringId,
+                peeringId,
+                "deprovisionRequested "
+                        + connectionIdentifiers.stream().sorted().toList()));
+        expect(new Event(Topics.PEERING_EVENTS, peeringId, peeringId, "deleted"));
+    }
+
+    private static Event peerAsn(String peerAsnId, String type, String previous, String state) {
+        return new Event(Topics.PEER_ASN_EVENTS, peerAsnId, peerAsnId, whatPeerAsn(type, previous, state));
+    }
+
+    // ---- what an event on a topic says
+
+    /** The ledger's name of one record; empty when it is no readable event of the four topics. */
+    public static java.util.Optional<Event> of(Record record) {
+        CloudEvent event;
+        try {
+            event = EventJson.read(record.value());
+        } catch (MalformedEventException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+                new Event(record.topic(), record.key(), event.subject(), what(record.topic(), event)));
+    }
+
+    static String what(String topic, CloudEvent event) {
+        String type = event.type();
+        switch (topic) {
+            case Topics.PEER_ASN_EVENTS -> {
+                PeerAsnEvent data = event.dataAs(PeerAsnEvent.class);
+                return whatPeerAsn(type, data.previousValidationState(), data.validationState());
+            }
+            case Topics.PEERING_EVENTS -> {
+                PeeringEvent data = event.dataAs(PeeringEvent.class);
+                String name = shortType(type);
+                if (type.equals(PeeringEvent.CONNECTIONS_REQUESTED)
+                        || type.equals(PeeringEvent.CONNECTION_REMOVAL_REQUESTED)
+                        || type.equals(PeeringEvent.DEPROVISION_REQUESTED)) {
+                    return name + " "
+                            + Objects.requireNonNullElse(data.connections(), List.<PeeringEvent.Connection>of())
+                                    .stream()
+                                    .map(PeeringEvent.Connection::connectionIdentifier)
+                                    .sorted()
+                                    .toList();
+                }
+                return name;
+            }
+            case Topics.CONNECTION_EVENTS -> {
+                ConnectionEvent data = event.dataAs(ConnectionEvent.class);
+                return switch (type) {
+                    case ConnectionEvent.STATE_CHANGED -> "state " + data.previousConnectionState() + " -> "
+                            + data.connectionState();
+                    case ConnectionEvent.SESSION_STATE_CHANGED -> {
+                        List<String> steps = new ArrayList<>();
+                        if (data.previousSessionStateV4() != null) {
+                            steps.add("session IPv4 " + data.previousSessionStateV4() + " -> " + data.sessionStateV4());
+                        }
+                        if (data.previousSessionStateV6() != null) {
+                            steps.add("session IPv6 " + data.previousSessionStateV6() + " -> " + data.sessionStateV6());
+                        }
+                        yield steps.isEmpty() ? "session (no step)" : String.join(", ", steps);
+                    }
+                    default -> shortType(type);
+                };
+            }
+            case Topics.REGISTRATION_EVENTS -> {
+                RegistrationEvent data = event.dataAs(RegistrationEvent.class);
+                return switch (type) {
+                    case RegistrationEvent.ASN_UNREGISTERED -> shortType(type) + " " + data.reason();
+                    case RegistrationEvent.PREFIX_VALIDATION_STATE_CHANGED -> "prefix "
+                            + data.previousPrefixValidationState() + " -> " + data.prefixValidationState();
+                    default -> shortType(type);
+                };
+            }
+            default -> {
+                return shortType(type);
+            }
+        }
+    }
+
+    private static String whatPeerAsn(String type, String previous, String state) {
+        // An update repeats the state the PeerAsn had at the time, which depends on timing: not part of the name.
+        return type.equals(PeerAsnEvent.UPDATED) ? "updated" : shortType(type) + " " + previous + " -> " + state;
+    }
+
+    private static String shortType(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    // ---- the diff
+
+    /**
+     * Diffs the ledger with the records of the four topics (records of other topics are ignored). Records
+     * that repeat an event id already seen are redeliveries of one event and count once; unreadable records
+     * are the business of {@link EventChecks}.
+     */
+    public synchronized Diff diff(Collection<Record> records) {
+        Map<Event, Long> seen = new LinkedHashMap<>();
+        Set<String> ids = new HashSet<>();
+        Map<String, Long> seenByTopic = new TreeMap<>();
+        Map<String, Integer> reached = new HashMap<>();
+        long outOfOrder = 0;
+        List<String> orderExamples = new ArrayList<>();
+        List<Record> ordered = new ArrayList<>(records);
+        ordered.sort(Comparator.comparing(Record::topic)
+                .thenComparingInt(Record::partition)
+                .thenComparingLong(Record::offset));
+        for (Record record : ordered) {
+            if (!TOPICS.contains(record.topic())) {
+                continue;
+            }
+            CloudEvent event;
+            try {
+                event = EventJson.read(record.value());
+            } catch (MalformedEventException | IllegalArgumentException e) {
+                continue;
+            }
+            if (!ids.add(event.id())) {
+                continue;
+            }
+            Event named = new Event(record.topic(), record.key(), event.subject(), what(record.topic(), event));
+            seen.merge(named, 1L, Long::sum);
+            int rank = rank(named);
+            if (rank >= 0) {
+                String resource = named.topic() + " " + named.subject();
+                Integer before = reached.get(resource);
+                if (before != null && rank < before) {
+                    outOfOrder++;
+                    example(
+                            orderExamples,
+                            "out of order: " + named + " at " + record.partition() + "@" + record.offset()
+                                    + ", after a later step of the same resource");
+                } else {
+                    reached.put(resource, rank);
+                }
+            }
+            seenByTopic.merge(record.topic(), 1L, Long::sum);
+        }
+        Map<String, Long> expectedByTopic = new TreeMap<>();
+        TOPICS.forEach(t -> {
+            expectedByTopic.put(t, 0L);
+            seenByTopic.putIfAbsent(t, 0L);
+        });
+        bounds.forEach((event, b) -> expectedByTopic.merge(event.topic(), b[0], Long::sum));
+
+        long missing = 0;
+        long duplicated = 0;
+        long unexpected = 0;
+        List<String> missingExamples = new ArrayList<>();
+        List<String> duplicatedExamples = new ArrayList<>();
+        List<String> unexpectedExamples = new ArrayList<>();
+        for (Map.Entry<Event, long[]> entry : bounds.entrySet()) {
+            long count = seen.getOrDefault(entry.getKey(), 0L);
+            long[] b = entry.getValue();
+            if (count < b[0]) {
+                missing += b[0] - count;
+                example(missingExamples, "missing: " + entry.getKey() + " (seen " + count + " of " + b[0] + ")");
+            } else if (count > b[1]) {
+                duplicated += count - b[1];
+                example(
+                        duplicatedExamples,
+                        "duplicated: " + entry.getKey() + " (seen " + count + ", at most " + b[1] + " expected)");
+            }
+        }
+        for (Map.Entry<Event, Long> entry : seen.entrySet()) {
+            if (!bounds.containsKey(entry.getKey())) {
+                unexpected += entry.getValue();
+                example(unexpectedExamples, "unexpected: " + entry.getKey() + " x" + entry.getValue());
+            }
+        }
+        List<String> examples = new ArrayList<>();
+        examples.addAll(missingExamples);
+        examples.addAll(duplicatedExamples);
+        examples.addAll(unexpectedExamples);
+        examples.addAll(orderExamples);
+        return new Diff(
+                expectedByTopic, seenByTopic, missing, duplicated, unexpected, outOfOrder, List.copyOf(examples));
+    }
+
+    /**
+     * Where an event stands in its resource's life, for the order check; -1 for events that may come at any
+     * point (a PeerAsn update) or whose order {@link EventChecks} follows (BGP session steps). One resource's
+     * events share one record key, so the topic must hold them in this order.
+     */
+    static int rank(Event event) {
+        String what = event.what();
+        return switch (event.topic()) {
+            case Topics.PEER_ASN_EVENTS -> what.startsWith("created")
+                    ? 0
+                    : what.startsWith("validationStateChanged") ? 1 : what.startsWith("deleted") ? 2 : -1;
+            case Topics.PEERING_EVENTS -> what.startsWith("created")
+                    ? 0
+                    : what.startsWith("connectionsRequested")
+                            ? 1
+                            : what.startsWith("deprovisionRequested") ? 2 : what.equals("deleted") ? 3 : -1;
+            case Topics.REGISTRATION_EVENTS -> what.equals("asnRegistered")
+                    ? 0
+                    : what.startsWith("asnUnregistered") ? 1 : -1;
+            case Topics.CONNECTION_EVENTS -> {
+                if (what.equals("removed")) {
+                    yield 100;
+                }
+                if (what.contains("-> PendingRemove")) {
+                    yield 99;
+                }
+                if (what.startsWith("state ")) {
+                    yield CONNECTION_PATH.indexOf(what.substring(what.lastIndexOf(' ') + 1));
+                }
+                yield -1;
+            }
+            default -> -1;
+        };
+    }
+
+    private static void example(List<String> examples, String text) {
+        if (examples.size() < EXAMPLES) {
+            examples.add(text);
+        }
+    }
+
+    /** The events the ledger holds (lower bounds), by topic: for reports. */
+    public synchronized Map<String, Long> expectedByTopic() {
+        return bounds.entrySet().stream()
+                .collect(Collectors.groupingBy(
+                        e -> e.getKey().topic(), TreeMap::new, Collectors.summingLong(e -> e.getValue()[0])));
+    }
+}
