@@ -78,6 +78,22 @@ public class Inbox {
         return batch.ack();
     }
 
+    /**
+     * Applies one record value {@code value} with {@code effect} in its own transaction, unless consumer
+     * {@code consumer} has applied an event of that id before; throws what cannot be read or applied, for
+     * the channel's failure strategy. For a channel read one record at a time.
+     */
+    public void process(String consumer, String value, Consumer<CloudEvent> effect) {
+        CloudEvent event;
+        try {
+            event = EventJson.read(value);
+        } catch (RuntimeException e) {
+            count(consumer, "failed", 1);
+            throw e;
+        }
+        apply(consumer, event, () -> applied.applyOnce(consumer, event, effect) ? 1 : 0);
+    }
+
     /** Whether the events were applied in one transaction; if not, nothing of them was. */
     private boolean applyInOneTransaction(String consumer, List<Readable> readable, Consumer<CloudEvent> effect) {
         List<CloudEvent> events = readable.stream().map(Readable::event).toList();
