@@ -3,8 +3,10 @@ package dev.peering.asn.messaging;
 import dev.peering.asn.service.PeeringEventHandler;
 import dev.peering.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Peering events tell which PeerAsns are in use by live peerings. */
@@ -21,7 +23,7 @@ public class PeeringEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(String value) {
-        inbox.process("asn-validation-service." + CHANNEL, value, handler::handle);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.process("asn-validation-service." + CHANNEL, batch, handler::handle);
     }
 }

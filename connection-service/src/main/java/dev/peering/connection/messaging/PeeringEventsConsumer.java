@@ -3,8 +3,10 @@ package dev.peering.connection.messaging;
 import dev.peering.connection.service.PeeringEventHandler;
 import dev.peering.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Peering events create, and ask to decommission, the connections this service provisions. */
@@ -21,7 +23,7 @@ public class PeeringEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(String value) {
-        inbox.process("connection-service." + CHANNEL, value, handler::onPeeringEvent);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.process("connection-service." + CHANNEL, batch, handler::onPeeringEvent);
     }
 }

@@ -3,8 +3,10 @@ package dev.peering.peerings.messaging;
 import dev.peering.peerings.service.ConnectionEventHandler;
 import dev.peering.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Connection events keep the read model of each peering's connections. */
@@ -21,7 +23,7 @@ public class ConnectionEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(String value) {
-        inbox.process("peering-service." + CHANNEL, value, handler::handle);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.process("peering-service." + CHANNEL, batch, handler::handle);
     }
 }

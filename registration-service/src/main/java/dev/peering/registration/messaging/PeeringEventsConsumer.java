@@ -3,8 +3,10 @@ package dev.peering.registration.messaging;
 import dev.peering.platform.inbox.Inbox;
 import dev.peering.registration.service.PeeringEventHandler;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Peering events tell which peerings exist, and when their registered ASNs are to be revoked. */
@@ -21,7 +23,7 @@ public class PeeringEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(String value) {
-        inbox.process("registration-service." + CHANNEL, value, handler::handle);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.process("registration-service." + CHANNEL, batch, handler::handle);
     }
 }
