@@ -49,6 +49,11 @@ class SecurityIT {
     }
 
     @Test
+    void aRememberedTokenIsRefusedOnceItExpires() {
+        TenancyChecks.refuseOnceExpired(PEER_OPERATIONS.get(2), "sub-" + UUID.randomUUID());
+    }
+
+    @Test
     void anotherTenantsSubscriptionLooksLikeOneThatDoesNotExist() {
         String mine = "sub-" + UUID.randomUUID();
         String theirs = "sub-" + UUID.randomUUID();

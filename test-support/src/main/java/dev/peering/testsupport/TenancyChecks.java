@@ -2,12 +2,18 @@ package dev.peering.testsupport;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The checks every service's security test runs over all of its operations: no token or a bad one is
@@ -62,6 +68,37 @@ public final class TenancyChecks {
                         op.send(subscription, bad.getValue()), 401, "AuthenticationFailed", op + " " + bad.getKey());
             }
         }
+    }
+
+    /**
+     * A token that was accepted is refused from the second its {@code exp} names plus the clock skew the
+     * service allows ({@code mp.jwt.verify.clock.skew}, read from the service's configuration), although the
+     * service remembers the tokens it verified (platform's {@code VerifiedTokens}): the same text, sent again
+     * and again, is accepted before then and answered 401 from then on.
+     */
+    public static void refuseOnceExpired(Operation op, String subscription) {
+        int skew = ConfigProvider.getConfig().getValue("mp.jwt.verify.clock.skew", Integer.class);
+        // the client's first request can take seconds (RestAssured starting): not with the short-lived token
+        assertNotEquals(
+                401, op.send(subscription, TestTokens.peer(subscription)).statusCode(), op + " warming up");
+        // long enough to be accepted first even on a loaded machine; a hollow run (refused at once) fails here
+        String token = TestTokens.peerFor(Duration.ofSeconds(3), subscription);
+        long exp = Instant.now().plusSeconds(3).getEpochSecond() + skew;
+        assertNotEquals(401, op.send(subscription, token).statusCode(), op + " with a fresh token");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(skew + 15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    long sentAt = Instant.now().getEpochSecond();
+                    int status = op.send(subscription, token).statusCode();
+                    if (status != 401) {
+                        assertTrue(
+                                sentAt < exp + 1,
+                                op + " accepted a token " + (sentAt - exp) + " s after its exp and the clock skew");
+                    }
+                    return status == 401;
+                });
+        assertError(op.send(subscription, token), 401, "AuthenticationFailed", op + " with an expired token");
     }
 
     /**

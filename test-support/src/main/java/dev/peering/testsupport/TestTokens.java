@@ -40,6 +40,11 @@ public final class TestTokens {
         return key;
     }
 
+    /** "Bearer ..." for a peer holding these subscriptions, that expires after {@code ttl}. */
+    public static String peerFor(Duration ttl, String... subscriptions) {
+        return "Bearer " + Tokens.mint(key(), "peer-user", List.of(subscriptions), Tokens.PEER, ttl);
+    }
+
     /** "Bearer ..." for a peer holding these subscriptions. */
     public static String peer(String... subscriptions) {
         return "Bearer " + Tokens.mint(key(), "peer-user", List.of(subscriptions), Tokens.PEER, Duration.ofHours(1));
