@@ -13,10 +13,12 @@ import dev.peering.faultsuite.drive.Arm;
 import dev.peering.faultsuite.drive.Driver;
 import dev.peering.faultsuite.drive.Ledger;
 import dev.peering.faultsuite.faults.FaultPlan;
+import dev.peering.faultsuite.stack.ConnectionCensus;
 import dev.peering.faultsuite.stack.Service;
 import dev.peering.faultsuite.stack.Stack;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +71,7 @@ public final class FaultSuite {
                 options.sessionTimeout(),
                 options.instances()))) {
             System.out.println("[suite] stack up");
+            ConnectionCensus census = ConnectionCensus.start(stack.postgres(), Duration.ofSeconds(1));
             Arm arm = new Arm(stack.authorization(), stack::serviceAt);
             Ledger ledger = new Ledger();
             Driver driver = Driver.start(
@@ -88,16 +91,25 @@ public final class FaultSuite {
                             options.frozenFor(),
                             options.brokerFrozenFor(),
                             options.spread()));
-            List<FaultPlan.Injected> faults = plan.run(stack, ledger::inFlight);
-            Instant lastFault = faults.stream()
-                    .map(FaultPlan.Injected::to)
-                    .max(Instant::compareTo)
-                    .orElseThrow();
-            System.out.println("[suite] faults done; waiting for convergence");
-            Convergence convergence = converge(stack, arm, ledger, driver, lastFault);
-            Outcome outcome = count(stack, arm, ledger, faults, plan.relayFailuresWhileBrokerFrozen(), convergence);
-            System.out.println(outcome.report());
-            return outcome;
+            try {
+                List<FaultPlan.Injected> faults = plan.run(stack, ledger::inFlight);
+                Instant lastFault = faults.stream()
+                        .map(FaultPlan.Injected::to)
+                        .max(Instant::compareTo)
+                        .orElseThrow();
+                System.out.println("[suite] faults done; waiting for convergence");
+                Convergence convergence = converge(stack, arm, ledger, driver, lastFault);
+                convergence.findings().addAll(census.report());
+                Outcome outcome = count(stack, arm, ledger, faults, plan.relayFailuresWhileBrokerFrozen(), convergence);
+                System.out.println(outcome.report());
+                return outcome;
+            } catch (Exception | Error e) {
+                // The census is what explains a run that ends on "too many clients"; print it either way.
+                census.report().forEach(line -> System.out.println("[suite] " + line));
+                throw e;
+            } finally {
+                census.close();
+            }
         }
     }
 
@@ -123,6 +135,8 @@ public final class FaultSuite {
         Map<Ack, String> lastSeen = new HashMap<>();
         Map<String, String> keyHashes = new HashMap<>();
         List<String> findings = new ArrayList<>();
+        long storeErrors = 0;
+        String lastStoreError = null;
         Instant giveUp = lastFault.plus(options.convergeWithin()).plus(options.stepTimeout());
         ExecutorService getters = Executors.newFixedThreadPool(8);
         try {
@@ -172,14 +186,27 @@ public final class FaultSuite {
                 synchronized (settled) {
                     acksSettled = ledger.acks().stream().allMatch(settled::contains);
                 }
-                long backlog = acksSettled ? sum(store.outboxBacklog()) : -1;
-                long mismatches = backlog == 0 ? store.readModels().mismatches() : -1;
+                long backlog = -1;
+                long mismatches = -1;
+                try {
+                    backlog = acksSettled ? sum(store.outboxBacklog()) : -1;
+                    mismatches = backlog == 0 ? store.readModels().mismatches() : -1;
+                } catch (SQLException e) {
+                    // Not converged yet: PostgreSQL refused or lost the checker's connection (a fault, or a
+                    // server full of connections); the census below says who held them.
+                    storeErrors++;
+                    lastStoreError = e.getMessage();
+                }
                 if (workflows.isDone() && acksSettled && backlog == 0 && mismatches == 0) {
                     Duration after = Duration.between(lastFault, Instant.now());
                     return new Convergence(
                             after, after.compareTo(options.convergeWithin()) <= 0, 0, findings, keyHashes);
                 }
                 if (Instant.now().isAfter(giveUp)) {
+                    if (storeErrors > 0) {
+                        findings.add("the convergence check could not read the databases " + storeErrors
+                                + " times, last: " + lastStoreError);
+                    }
                     ledger.acks().stream()
                             .filter(a -> !settled.contains(a))
                             .limit(30)

@@ -141,14 +141,15 @@ public final class Stack implements AutoCloseable {
         env.put("QUARKUS_PROFILE", "local");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service).get(instance)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+        String name = instanceName(service, instance);
+        // ApplicationName names the instance in pg_stat_activity (ConnectionCensus counts by it).
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()) + "?ApplicationName=" + name);
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         env.put(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 "file:" + OperatorTokens.publicKey(config.dataDir().resolve("keys")));
         env.putAll(config.serviceEnvironment());
-        String name = instanceName(service, instance);
         return new ChildProcess(name, command, env, logDir.resolve(name + ".log"), PROCESSES);
     }
 
