@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Writes events in the caller's transaction, so an event exists exactly when the state change it
@@ -40,6 +41,12 @@ public class Outbox {
         CloudEvent event = EventJson.newEvent(type, source, subject, correlationId, subscription, data);
         em.createNativeQuery("insert into outbox_event (event_id, topic, record_key, payload, correlation_id)"
                         + " values (?1, ?2, ?3, ?4, ?5)")
+                // Only the outbox's own table is synchronized: without it, Hibernate flushes the whole
+                // persistence context before each insert (a native statement could touch any table), so a
+                // batch of N steps paid N flushes, each dirty-checking every entity and sending its updates
+                // one by one instead of in one JDBC batch at commit (measured: 2/3 of the outbox's CPU).
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("outbox_event")
                 .setParameter(1, event.id())
                 .setParameter(2, topic)
                 .setParameter(3, key)
