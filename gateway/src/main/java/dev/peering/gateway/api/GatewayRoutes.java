@@ -48,8 +48,9 @@ public class GatewayRoutes {
         router.routeWithRegex("^/(?!q/).+")
                 .order(Integer.MIN_VALUE)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue()))
-                .handler(this::forward)
-                .failureHandler(this::failed);
+                .handler(this::forward);
+        // on every route, so that a request the router itself refuses (a malformed %-escape) gets the body too
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
     }
 
     private void forward(RoutingContext ctx) {
@@ -87,11 +88,20 @@ public class GatewayRoutes {
         });
     }
 
-    /** What failed before the request reached a service: a body over the limit, or a bug of ours. */
+    /**
+     * What failed before the request reached a service: a malformed request, a body over the limit, or a
+     * bug of ours. Quarkus's own routes ({@code /q/}) keep Quarkus's answers.
+     */
     private void failed(RoutingContext ctx) {
+        if (ctx.request().path() != null && ctx.request().path().startsWith("/q/")) {
+            ctx.next();
+            return;
+        }
         RequestIds assigned = ctx.get(IDS);
         RequestIds ids = assigned != null ? assigned : RequestIds.of(ctx.request());
-        if (ctx.statusCode() == 413) {
+        if (ctx.statusCode() == 404) {
+            ArmErrors.send(ctx.response(), ids, 404, "NotFound", "No service of Microsoft.Peering serves this path.");
+        } else if (ctx.statusCode() == 413) {
             ctx.response().putHeader("Connection", "close");
             ArmErrors.send(
                     ctx.response(),
@@ -100,7 +110,12 @@ public class GatewayRoutes {
                     "RequestEntityTooLarge",
                     "The request body is larger than this API accepts (" + maxBodySize.asLongValue() + " bytes).");
         } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-            ArmErrors.send(ctx.response(), ids, ctx.statusCode(), "BadRequest", "The request could not be read.");
+            ArmErrors.send(
+                    ctx.response(),
+                    ids,
+                    ctx.statusCode(),
+                    "BadRequest",
+                    "The request is malformed (a path or query that cannot be decoded, for example).");
         } else {
             LOG.errorf(ctx.failure(), "request %s failed at the gateway", ids.requestId());
             ArmErrors.send(

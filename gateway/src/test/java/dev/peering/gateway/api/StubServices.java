@@ -29,6 +29,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
+        // the JSON codec's first use takes long on a loaded machine; not inside the first request's time
+        new JsonObject().put("warm", true).encode();
         Map<String, String> config = new LinkedHashMap<>();
         for (String service : SERVICES) {
             HttpServer server = listen(service, 0);
@@ -38,7 +40,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         HttpServer control = await(
                 vertx.createHttpServer().requestHandler(this::control).listen(0).toCompletionStage());
         config.put("stub.control", "http://localhost:" + control.actualPort());
-        config.put("peering.gateway.timeout", "1s");
+        config.put("peering.gateway.timeout", "2s");
         return config;
     }
 
