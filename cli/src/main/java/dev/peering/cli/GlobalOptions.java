@@ -12,10 +12,17 @@ public class GlobalOptions {
     String subscription;
 
     @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
+            description = "The gateway, one address for all four services (env PEERING_ENDPOINT;"
+                    + " default http://localhost:8080).")
+    String endpoint;
+
+    @Option(
             names = "--endpoint-base",
             paramLabel = "URL",
-            description = "One host for all four services on their default ports 8081-8084, e.g. http://localhost"
-                    + " (env PEERING_ENDPOINT_BASE; default http://localhost). A URL with a port is used as is.")
+            description = "Instead of the gateway: one host for all four services on their own ports 8081-8084,"
+                    + " e.g. http://localhost (env PEERING_ENDPOINT_BASE). A URL with a port is used as is.")
     String endpointBase;
 
     @Option(names = "--asn-url", paramLabel = "URL", description = "asn-validation-service (env PEERING_ASN_URL).")

@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
         version = "peering 1.0.0 (Microsoft.Peering API 2022-10-01)",
         description = "Client of the peering control plane: Exchange peering with the route server.",
         footer = ExitCodes.HELP
-                + "%nEnvironment: PEERING_SUBSCRIPTION, PEERING_ENDPOINT_BASE, PEERING_ASN_URL, PEERING_PEERING_URL,"
-                + " PEERING_CONNECTION_URL, PEERING_REGISTRATION_URL, PEERING_TOKEN, PEERING_OUTPUT,"
+                + "%nEnvironment: PEERING_SUBSCRIPTION, PEERING_ENDPOINT, PEERING_ENDPOINT_BASE, PEERING_ASN_URL,"
+                + " PEERING_PEERING_URL, PEERING_CONNECTION_URL, PEERING_REGISTRATION_URL, PEERING_TOKEN, PEERING_OUTPUT,"
                 + " PEERING_KAFKA_BOOTSTRAP_SERVERS.%n",
         subcommands = {
             AsnCommands.class,

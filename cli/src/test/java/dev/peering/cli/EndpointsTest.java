@@ -9,8 +9,37 @@ import org.junit.jupiter.api.Test;
 class EndpointsTest {
 
     @Test
-    void defaultIsLocalhostOnTheDefaultPorts() {
+    void defaultIsTheGatewayForAllFourServices() {
         Endpoints e = Endpoints.resolve(new GlobalOptions(), name -> null);
+
+        assertEquals("http://localhost:8080", e.asn().toString());
+        assertEquals("http://localhost:8080", e.peering().toString());
+        assertEquals("http://localhost:8080", e.connection().toString());
+        assertEquals("http://localhost:8080", e.registration().toString());
+    }
+
+    @Test
+    void anotherGatewayByOptionOrEnvironmentAndAServiceOfItsOwnBesideIt() {
+        GlobalOptions o = new GlobalOptions();
+        o.connectionUrl = "http://connection:18083";
+        Endpoints fromEnv = Endpoints.resolve(o, Map.of("PEERING_ENDPOINT", "https://api.example.net/")::get);
+        assertEquals("https://api.example.net", fromEnv.asn().toString());
+        assertEquals("http://connection:18083", fromEnv.connection().toString());
+
+        o.endpoint = "http://gateway:9000";
+        assertEquals(
+                "http://gateway:9000",
+                Endpoints.resolve(o, Map.of("PEERING_ENDPOINT", "https://api.example.net/")::get)
+                        .registration()
+                        .toString());
+    }
+
+    @Test
+    void theBaseHostMeansTheServicesOnTheirOwnPortsInsteadOfTheGateway() {
+        GlobalOptions o = new GlobalOptions();
+        o.endpoint = "http://gateway:8080";
+        o.endpointBase = "http://localhost";
+        Endpoints e = Endpoints.resolve(o, n -> null);
 
         assertEquals("http://localhost:8081", e.asn().toString());
         assertEquals("http://localhost:8082", e.peering().toString());

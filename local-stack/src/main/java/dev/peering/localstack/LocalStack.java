@@ -26,8 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
- * Runs the control plane on a developer's machine: PostgreSQL, Kafka and the four services, each
- * in its own process, with their data under one folder that survives restarts.
+ * Runs the control plane on a developer's machine: PostgreSQL, Kafka, the four services and the
+ * gateway in front of them, each in its own process, with their data under one folder that survives
+ * restarts.
  */
 public final class LocalStack {
 
@@ -97,7 +98,12 @@ public final class LocalStack {
                 }
             }
             List<ServiceSpec> toStart = options.infraOnly() ? List.of() : servicesWithJar();
-            checkPortsFree(toStart);
+            boolean gateway = !options.infraOnly() && GatewayLaunch.built(options);
+            checkPortsFree(
+                    gateway
+                            ? Stream.concat(toStart.stream(), Stream.of(ServiceSpec.GATEWAY))
+                                    .toList()
+                            : toStart);
             Path libDir = libDir();
 
             Runtime.getRuntime().addShutdownHook(new Thread(this::shutDown, "local-stack-shutdown"));
@@ -115,6 +121,9 @@ public final class LocalStack {
             printReady("Kafka", "localhost:" + options.port(StackOptions.KAFKA));
 
             List<String> notReady = startServices(toStart);
+            if (!options.infraOnly()) {
+                startGateway(gateway).ifPresent(notReady::add);
+            }
             String elapsed = seconds(Duration.between(startedAt, Instant.now()));
             if (notReady.isEmpty()) {
                 System.out.println("All ready in " + elapsed + " s. Ctrl-C (or ./stack down) stops the stack.");
@@ -286,6 +295,32 @@ public final class LocalStack {
             pollers.shutdown();
         }
         return notReady;
+    }
+
+    /** The front door opens last, once the services behind it are ready; returns why it is not ready, if so. */
+    private Optional<String> startGateway(boolean built) throws IOException {
+        ServiceSpec gateway = ServiceSpec.GATEWAY;
+        if (!built) {
+            System.out.println("Skipping gateway: " + options.root().relativize(gateway.runnerJar(options.root()))
+                    + " is missing (build it with: mvn -DskipTests package)");
+            return Optional.of(gateway.module() + " (no jar)");
+        }
+        Process process;
+        synchronized (this) {
+            if (stopping) {
+                throw new IllegalStateException("stopping");
+            }
+            process = new ChildProcess(
+                            gateway.module(),
+                            serviceCommand(gateway),
+                            GatewayLaunch.environment(options),
+                            options.logDir().resolve(gateway.module() + ".log"),
+                            processSettings())
+                    .start();
+            services.put(gateway.module(), process);
+            pidFile.add(gateway.module(), process.pid(), url(gateway));
+        }
+        return awaitReady(new Readiness(), gateway, process);
     }
 
     private List<String> serviceCommand(ServiceSpec service) {

@@ -3,7 +3,7 @@ package dev.peering.localstack;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One of the four services: its Maven module, its database and its default HTTP port. */
+/** One of the four services (or the gateway, which has no database): its Maven module, its database and its default HTTP port. */
 record ServiceSpec(String module, String database, int defaultPort) {
 
     static final List<ServiceSpec> ALL = List.of(
@@ -11,6 +11,9 @@ record ServiceSpec(String module, String database, int defaultPort) {
             new ServiceSpec("peering-service", "peering", 8082),
             new ServiceSpec("connection-service", "connection", 8083),
             new ServiceSpec("registration-service", "registration", 8084));
+
+    /** The front door, started once the services are ready. */
+    static final ServiceSpec GATEWAY = new ServiceSpec("gateway", null, 8080);
 
     static List<String> databases() {
         return ALL.stream().map(ServiceSpec::database).toList();

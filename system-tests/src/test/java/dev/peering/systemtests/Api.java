@@ -6,7 +6,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-/** The REST surface of the stack, as a user calls it: ARM paths, api-version, a bearer token. */
+/**
+ * The REST surface of the stack, as a user calls it: ARM paths, api-version, a bearer token; each request
+ * to the service named, or, {@link #throughTheGateway()}, to the gateway in front of them all.
+ */
 final class Api {
 
     static final String API_VERSION = "2022-10-01";
@@ -14,6 +17,7 @@ final class Api {
     private final Stack stack;
     private final String token;
     private String correlationId;
+    private boolean throughTheGateway;
 
     Api(Stack stack, String token) {
         this.stack = stack;
@@ -26,8 +30,14 @@ final class Api {
         return this;
     }
 
+    /** Sends the next requests to the gateway; the service named on each only says who should answer. */
+    Api throughTheGateway() {
+        this.throughTheGateway = true;
+        return this;
+    }
+
     RequestSpecification to(String service) {
-        RequestSpecification request = given().baseUri(stack.url(service))
+        RequestSpecification request = given().baseUri(stack.url(throughTheGateway ? Stack.GATEWAY : service))
                 .queryParam("api-version", API_VERSION)
                 .header("Authorization", token)
                 .contentType(ContentType.JSON);

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The seed's story, from the ASN association to deprovisioning, against the packaged services, asserted
- * at each step on GET and on the topics, in order. Steps share one peering, so they run in order.
+ * The seed's story, from the ASN association to deprovisioning, against the packaged services behind
+ * the gateway, asserted at each step on GET and on the topics, in order. Steps share one peering, so
+ * they run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedStoryIT {
@@ -62,9 +63,10 @@ class SeedStoryIT {
         sub = "sub-" + UUID.randomUUID();
         customerSub = "sub-customer-" + UUID.randomUUID();
         correlation = "story-" + UUID.randomUUID();
-        peer = new Api(stack, stack.peerToken(sub)).correlation(correlation);
-        operator = new Api(stack, stack.operatorToken());
-        customer = new Api(stack, stack.peerToken(customerSub));
+        // the whole story goes through the one front door, as a newcomer following the README does
+        peer = new Api(stack, stack.peerToken(sub)).correlation(correlation).throughTheGateway();
+        operator = new Api(stack, stack.operatorToken()).throughTheGateway();
+        customer = new Api(stack, stack.peerToken(customerSub)).throughTheGateway();
         peeringPath = Api.peering(sub, RG, "ix-seattle");
         peeringId = peeringPath;
         peerAsnTopic = new TopicReader(stack.kafka(), "peering.peer-asn-events");

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole product as a user runs it: the local stack's launcher, started as a process on free ports
- * with a data folder of its own, starting PostgreSQL, Kafka and the four packaged services. One stack
+ * with a data folder of its own, starting PostgreSQL, Kafka, the four packaged services and the gateway
+ * in front of them. One stack
  * serves every system test of the JVM and is stopped (SIGTERM, as Ctrl-C) when the JVM exits.
  */
 public final class Stack {
@@ -29,7 +30,10 @@ public final class Stack {
     public static final String PEERING = "peering-service";
     public static final String CONNECTION = "connection-service";
     public static final String REGISTRATION = "registration-service";
-    private static final List<String> SERVICES = List.of(ASN, PEERING, CONNECTION, REGISTRATION);
+    /** The front door: every ARM path of the four services, one address. */
+    public static final String GATEWAY = "gateway";
+
+    private static final List<String> SERVICES = List.of(ASN, PEERING, CONNECTION, REGISTRATION, GATEWAY);
 
     /**
      * The seed's delays, shortened so the story runs in seconds; every one is a service setting, given
@@ -86,7 +90,7 @@ public final class Stack {
             Path dataDir = Files.createTempDirectory(root.resolve("system-tests/target"), "stack-");
             Map<String, Integer> ports = new LinkedHashMap<>();
             for (String name :
-                    List.of("postgres", "kafka", "kafka-controller", ASN, PEERING, CONNECTION, REGISTRATION)) {
+                    List.of("postgres", "kafka", "kafka-controller", ASN, PEERING, CONNECTION, REGISTRATION, GATEWAY)) {
                 ports.put(name, freePort());
             }
             List<String> command = new ArrayList<>(List.of(

@@ -1,9 +1,9 @@
 package dev.peering.platform.api;
 
+import dev.peering.core.CorrelationId;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -14,17 +14,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class Correlation {
 
-    public static final String HEADER = "x-ms-correlation-request-id";
+    public static final String HEADER = CorrelationId.HEADER;
     private static final String PROPERTY = Correlation.class.getName();
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String given = request.getHeaderString(HEADER);
-        String id = given != null && SANE.matcher(given).matches()
-                ? given
-                : UUID.randomUUID().toString();
-        request.setProperty(PROPERTY, id);
+        request.setProperty(PROPERTY, CorrelationId.fromHeader(request.getHeaderString(HEADER)));
     }
 
     @ServerResponseFilter

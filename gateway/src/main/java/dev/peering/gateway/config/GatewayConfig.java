@@ -1,0 +1,44 @@
+package dev.peering.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+
+/** Where each service listens and how long the gateway waits for it. */
+@ConfigMapping(prefix = "peering.gateway")
+public interface GatewayConfig {
+
+    /** The base URL of each service ({@code peering.gateway.routes.<service>}). */
+    Routes routes();
+
+    /** How long a service may stay silent (before or while it answers) before the caller gets a 503. */
+    @WithDefault("30s")
+    Duration timeout();
+
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** The {@code Retry-After} of a 503, in seconds. */
+    @WithDefault("5")
+    int retryAfterSeconds();
+
+    /** How long the merged OpenAPI document waits for each service's own document. */
+    @WithDefault("5s")
+    Duration openapiTimeout();
+
+    interface Routes {
+
+        @WithDefault("http://localhost:8081")
+        URI asnValidationService();
+
+        @WithDefault("http://localhost:8082")
+        URI peeringService();
+
+        @WithDefault("http://localhost:8083")
+        URI connectionService();
+
+        @WithDefault("http://localhost:8084")
+        URI registrationService();
+    }
+}
