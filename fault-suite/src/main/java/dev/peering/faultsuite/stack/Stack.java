@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  */
 public final class Stack implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    // Measured: a restarted service took 95 s to start while eight JVMs, the broker and builds shared two cores.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration BROKER_STOP_GRACE = Duration.ofSeconds(60);
 
     /** Each start of a process is marked in its log, which holds every run of it. */
