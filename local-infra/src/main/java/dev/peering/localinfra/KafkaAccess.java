@@ -2,11 +2,13 @@ package dev.peering.localinfra;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,23 +118,32 @@ public final class KafkaAccess {
         return bindings;
     }
 
-    /** The plan as a table, one line per principal, for the launcher to print and a person to read. */
+    /**
+     * The plan as a table, one line per principal ("writes ...; reads ...; groups ..."), for the launcher to
+     * print; CREATE goes with WRITE and is not repeated.
+     */
     public Map<String, String> describe() {
         Map<String, Map<String, Set<String>>> byPrincipal = new LinkedHashMap<>();
         for (AclBinding binding : bindings()) {
-            String principal = binding.entry().principal().substring("User:".length());
-            String resource = binding.pattern().resourceType().name().toLowerCase() + " "
-                    + binding.pattern().name()
-                    + (binding.pattern().patternType() == PatternType.PREFIXED ? "*" : "");
-            byPrincipal
-                    .computeIfAbsent(principal, p -> new LinkedHashMap<>())
-                    .computeIfAbsent(binding.entry().operation().name(), o -> new TreeSet<>())
-                    .add(resource);
+            String column = binding.pattern().resourceType() == ResourceType.GROUP
+                    ? "groups"
+                    : binding.entry().operation() == AclOperation.READ
+                            ? "reads"
+                            : binding.entry().operation() == AclOperation.WRITE ? "writes" : null;
+            if (column != null) {
+                byPrincipal
+                        .computeIfAbsent(
+                                binding.entry().principal().substring("User:".length()),
+                                p -> new TreeMap<>(Comparator.comparing(List.of("writes", "reads", "groups")::indexOf)))
+                        .computeIfAbsent(column, c -> new TreeSet<>())
+                        .add(binding.pattern().name()
+                                + (binding.pattern().patternType() == PatternType.PREFIXED ? "*" : ""));
+            }
         }
         Map<String, String> table = new LinkedHashMap<>();
-        byPrincipal.forEach((principal, operations) -> {
+        byPrincipal.forEach((principal, columns) -> {
             List<String> parts = new ArrayList<>();
-            operations.forEach((operation, resources) -> parts.add(operation + " " + String.join(", ", resources)));
+            columns.forEach((column, names) -> parts.add(column + " " + String.join(", ", names)));
             table.put(principal, String.join("; ", parts));
         });
         return table;

@@ -3,6 +3,7 @@ package dev.peering.localinfra;
 import dev.peering.core.KafkaClientSettings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -203,19 +205,21 @@ public final class KafkaBroker {
             try (InputStream in = KafkaBroker.class.getResourceAsStream("kafka-log4j2.properties")) {
                 Files.copy(in, log4jConfig, StandardCopyOption.REPLACE_EXISTING);
             }
-            boolean formatted = Files.exists(logDirs.resolve("meta.properties"));
-            if (formatted && security != null && security.newCredentials()) {
+            Path meta = logDirs.resolve("meta.properties");
+            boolean formatted = Files.exists(meta);
+            if (formatted && security != null && !security.formattedWith(clusterId(meta))) {
                 throw new IllegalStateException("the Kafka log folder " + logDirs
                         + " was formatted for a plaintext broker and holds no SASL credentials: start on a fresh"
                         + " data folder (--wipe) to secure it");
             }
             if (!formatted) {
+                String clusterId = Uuid.randomUuid().toString();
                 List<String> format = new ArrayList<>(List.of(
                         "kafka.tools.StorageTool",
                         "format",
                         "--ignore-formatted",
                         "--cluster-id",
-                        Uuid.randomUuid().toString(),
+                        clusterId,
                         "--config",
                         serverProperties.toString()));
                 if (security != null) {
@@ -227,6 +231,9 @@ public final class KafkaBroker {
                 if (!formatter.awaitSuccess(FORMAT_TIMEOUT)) {
                     throw new IllegalStateException("Formatting the Kafka log folder failed:\n" + formatter.tail(20));
                 }
+                if (security != null) {
+                    security.formatted(clusterId);
+                }
             }
             return new KafkaBroker(
                     port,
@@ -237,6 +244,14 @@ public final class KafkaBroker {
                             log,
                             settings),
                     security);
+        }
+
+        private static String clusterId(Path meta) throws IOException {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(meta)) {
+                properties.load(reader);
+            }
+            return properties.getProperty("cluster.id", "");
         }
 
         /**

@@ -45,19 +45,18 @@ public final class KafkaSecurity {
     public static final String MECHANISM = "SCRAM-SHA-512";
     public static final String PROTOCOL = "SASL_SSL";
     static final String CREDENTIALS = "credentials.properties";
+    static final String FORMATTED_CLUSTER = "formatted-cluster-id";
     private static final String STORE_PASSWORD = "ssl.store.password";
     private static final String PASSWORD_OF = "password.";
 
     private final Path dir;
     private final String storePassword;
     private final Map<String, String> passwords;
-    private final boolean newCredentials;
 
-    private KafkaSecurity(Path dir, String storePassword, Map<String, String> passwords, boolean newCredentials) {
+    private KafkaSecurity(Path dir, String storePassword, Map<String, String> passwords) {
         this.dir = dir;
         this.storePassword = storePassword;
         this.passwords = passwords;
-        this.newCredentials = newCredentials;
     }
 
     /**
@@ -68,8 +67,7 @@ public final class KafkaSecurity {
         Path dir = Files.createDirectories(dataDir.resolve(DIR));
         Path file = dir.resolve(CREDENTIALS);
         Properties credentials = new Properties();
-        boolean existed = Files.exists(file);
-        if (existed) {
+        if (Files.exists(file)) {
             try (Reader reader = Files.newBufferedReader(file)) {
                 credentials.load(reader);
             }
@@ -94,7 +92,7 @@ public final class KafkaSecurity {
         if (!KafkaCertificates.existIn(dir)) {
             KafkaCertificates.create(dir, storePassword.toCharArray());
         }
-        return new KafkaSecurity(dir, storePassword, passwords, !existed);
+        return new KafkaSecurity(dir, storePassword, passwords);
     }
 
     public Path dir() {
@@ -106,9 +104,18 @@ public final class KafkaSecurity {
         return passwords.keySet();
     }
 
-    /** True when this start made the credentials file, so a broker formatted earlier holds none of them. */
-    boolean newCredentials() {
-        return newCredentials;
+    /** Records that the broker's log folder of {@code clusterId} was formatted with these credentials. */
+    void formatted(String clusterId) throws IOException {
+        Files.writeString(dir.resolve(FORMATTED_CLUSTER), clusterId + "\n");
+    }
+
+    /**
+     * True when the log folder of {@code clusterId} was formatted with these credentials; false for one
+     * formatted for a plaintext broker, which holds no SCRAM credential at all.
+     */
+    boolean formattedWith(String clusterId) throws IOException {
+        Path file = dir.resolve(FORMATTED_CLUSTER);
+        return Files.exists(file) && Files.readString(file).trim().equals(clusterId);
     }
 
     /** The client settings of {@code principal}: SASL_SSL, SCRAM-SHA-512 with its password, the stack's CA. */

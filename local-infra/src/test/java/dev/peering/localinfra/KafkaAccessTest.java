@@ -136,6 +136,20 @@ class KafkaAccessTest {
     }
 
     @Test
+    void thePlanReadsAsOneLinePerPrincipal() throws IOException {
+        Map<String, String> table = access().describe();
+
+        assertEquals(
+                "writes connection-service.peering-events.dlq, peering.connection-events; reads peering.peering-events;"
+                        + " groups connection-service",
+                table.get("connection-service"));
+        assertEquals(
+                "reads peering.connection-events, peering.peer-asn-events, peering.peering-events,"
+                        + " peering.registration-events; groups peering-watch-*",
+                table.get(KafkaAccess.WATCH));
+    }
+
+    @Test
     void aChannelWithoutAGroupReadsInTheApplicationsNameAndAnOutgoingChannelIsWritten() {
         Properties config = new Properties();
         config.setProperty("quarkus.application.name", "billing");

@@ -67,8 +67,9 @@ class KafkaSecurityTest {
         KafkaSecurity first = KafkaSecurity.prepare(dataDir, List.of("peering-service"));
         KafkaSecurity second = KafkaSecurity.prepare(dataDir, List.of("peering-service", "watch"));
 
-        assertTrue(first.newCredentials());
-        assertFalse(second.newCredentials());
+        first.formatted("cluster-1");
+        assertTrue(second.formattedWith("cluster-1"));
+        assertFalse(second.formattedWith("a-plaintext-cluster"));
         assertEquals(first.password("peering-service"), second.password("peering-service"));
         assertEquals(first.password(KafkaSecurity.ADMIN), second.password(KafkaSecurity.ADMIN));
         assertEquals(Set.of("admin", "peering-service", "watch"), second.principals());
