@@ -2,6 +2,7 @@ package dev.peering.systemtests;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,6 +120,26 @@ class KafkaAclIT {
             ExecutionException refused = assertThrows(
                     ExecutionException.class, () -> admin.listTopics().names().get(30, TimeUnit.SECONDS));
             assertInstanceOf(SaslAuthenticationException.class, refused.getCause());
+        }
+    }
+
+    @Test
+    void noKafkaPasswordIsInALogOrInTheLaunchersOutput() throws Exception {
+        java.util.Properties credentials = new java.util.Properties();
+        try (var reader = java.nio.file.Files.newBufferedReader(
+                stack.dataDir().resolve("kafka-security/credentials.properties"))) {
+            credentials.load(reader);
+        }
+        assertTrue(credentials.size() >= 6, "a password per principal and the stores' " + credentials.keySet());
+        List<String> texts = new java.util.ArrayList<>(List.of(String.join("\n", stack.output())));
+        try (var logs = java.nio.file.Files.list(stack.dataDir().resolve("logs"))) {
+            for (java.nio.file.Path log : logs.toList()) {
+                texts.add(java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        for (String secret : credentials.stringPropertyNames()) {
+            String password = credentials.getProperty(secret);
+            texts.forEach(text -> assertFalse(text.contains(password), secret + " is in a log"));
         }
     }
 
