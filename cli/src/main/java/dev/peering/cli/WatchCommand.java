@@ -1,5 +1,6 @@
 package dev.peering.cli;
 
+import dev.peering.core.KafkaClientSettings;
 import dev.peering.events.CloudEvent;
 import dev.peering.events.EventJson;
 import dev.peering.events.MalformedEventException;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -33,6 +33,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,12 +52,8 @@ final class WatchCommand implements Callable<Integer> {
     /** Outbox relays publish within about a second; holding lines that long puts them in event order. */
     static final Duration REORDER_WINDOW = Duration.ofSeconds(1);
 
-    @Option(
-            names = "--bootstrap-servers",
-            paramLabel = "HOST:PORT",
-            description =
-                    "Kafka (env PEERING_KAFKA_BOOTSTRAP_SERVERS or KAFKA_BOOTSTRAP_SERVERS; default localhost:9092).")
-    String bootstrapServers;
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
 
     @Option(names = "--correlation-id", paramLabel = "ID", description = "Only events caused by this request.")
     String correlationId;
@@ -120,20 +117,16 @@ final class WatchCommand implements Callable<Integer> {
         Instant start = since == null ? null : sinceInstant();
         EventFilter filter = new EventFilter(correlationId, resource, subscription)
                 .forToken(token != null ? token : ctx.env("PEERING_TOKEN"));
-        String servers = bootstrapServers != null
-                ? bootstrapServers
-                : first(
-                        ctx.env("PEERING_KAFKA_BOOTSTRAP_SERVERS"),
-                        ctx.env("KAFKA_BOOTSTRAP_SERVERS"),
-                        "localhost:9092");
+        KafkaClientSettings settings = kafka.settings(ctx.env());
+        String servers = settings.bootstrapServers(KafkaClientSettings.DEFAULT_BOOTSTRAP_SERVERS);
         List<String> read = topics == null || topics.isEmpty() ? TOPICS : topics;
-        checkBroker(servers, read);
+        checkBroker(settings, servers, read);
         ZoneId zone = ZoneId.systemDefault();
 
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        Map<String, Object> props = settings.clientProperties();
+        // the watch principal of a secured stack may read only in groups named peering-watch-...
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "peering-watch-" + UUID.randomUUID());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "peering-watch");
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "peering-watch");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // a new topic (a service started after watch) joins the subscription within seconds
@@ -248,9 +241,8 @@ final class WatchCommand implements Callable<Integer> {
         ctx.out().flush();
     }
 
-    private void checkBroker(String servers, List<String> read) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+    private void checkBroker(KafkaClientSettings settings, String servers, List<String> read) {
+        Map<String, Object> props = settings.clientProperties();
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "8000");
         try (Admin admin = Admin.create(props)) {
@@ -278,9 +270,5 @@ final class WatchCommand implements Callable<Integer> {
         } catch (DateTimeParseException notATime) {
             return ctx.clock().instant().minus(Durations.parse("--since", since));
         }
-    }
-
-    private static String first(String a, String b, String fallback) {
-        return a != null ? a : b != null ? b : fallback;
     }
 }

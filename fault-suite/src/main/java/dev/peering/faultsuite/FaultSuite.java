@@ -269,17 +269,16 @@ public final class FaultSuite {
                 findings.add("the Prefix Key of " + key.getKey() + " changed or vanished after it was issued");
             }
         }
-        List<Record> records =
-                TopicSnapshot.read(stack.bootstrapServers(), ExpectedEvents.TOPICS, Duration.ofMinutes(2));
+        List<Record> records = TopicSnapshot.read(stack.kafkaClient(), ExpectedEvents.TOPICS, Duration.ofMinutes(2));
         EventChecks.Result events = EventChecks.check(records);
         findings.addAll(events.findings());
         ExpectedEvents.Diff expected = ledger.expected().diff(records);
         findings.addAll(expected.examples());
 
-        Set<String> dlqTopics = TopicSnapshot.topicsEndingWith(stack.bootstrapServers(), ".dlq");
+        Set<String> dlqTopics = TopicSnapshot.topicsEndingWith(stack.kafkaClient(), ".dlq");
         List<Record> dead = dlqTopics.isEmpty()
                 ? List.of()
-                : TopicSnapshot.read(stack.bootstrapServers(), dlqTopics, Duration.ofMinutes(1));
+                : TopicSnapshot.read(stack.kafkaClient(), dlqTopics, Duration.ofMinutes(1));
         Map<String, Set<String>> deadIds = new HashMap<>();
         for (Record record : dead) {
             findings.add("dead-lettered on " + record.topic() + " at " + record.offset() + ": " + record.key());

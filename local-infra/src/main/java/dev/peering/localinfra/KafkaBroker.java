@@ -1,7 +1,9 @@
 package dev.peering.localinfra;
 
+import dev.peering.core.KafkaClientSettings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +40,12 @@ public final class KafkaBroker {
 
     private final int port;
     private final ChildProcess process;
+    private final KafkaSecurity security;
 
-    private KafkaBroker(int port, ChildProcess process) {
+    private KafkaBroker(int port, ChildProcess process, KafkaSecurity security) {
         this.port = port;
         this.process = process;
+        this.security = security;
     }
 
     /**
@@ -67,6 +72,21 @@ public final class KafkaBroker {
         return "localhost:" + port;
     }
 
+    /**
+     * What a client needs to reach this broker with every right: the address alone on a plaintext broker,
+     * the {@link KafkaSecurity#ADMIN} principal's settings on a secured one.
+     */
+    public KafkaClientSettings clientSettings() {
+        return security == null
+                ? KafkaClientSettings.of(Map.of(KafkaClientSettings.BOOTSTRAP_SERVERS, bootstrapServers()))
+                : security.clientSettings(KafkaSecurity.ADMIN, bootstrapServers());
+    }
+
+    /** The credentials and certificates of a secured broker; empty for a plaintext one. */
+    public Optional<KafkaSecurity> security() {
+        return Optional.ofNullable(security);
+    }
+
     /** The broker's process, to watch it, stop it, kill it or freeze it. */
     public ChildProcess process() {
         return process;
@@ -84,8 +104,7 @@ public final class KafkaBroker {
 
     /** Waits until the broker is in the cluster metadata, which it is once it accepts requests. */
     public void awaitReady(Duration timeout) throws InterruptedException {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Map<String, Object> config = clientSettings().clientProperties();
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
         config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
@@ -131,6 +150,7 @@ public final class KafkaBroker {
         private String classPath = classPathOfThisJvm();
         private ProcessSettings settings = ProcessSettings.defaults();
         private final Map<String, String> extraProperties = new LinkedHashMap<>();
+        private KafkaSecurity security;
 
         private Builder(Path dataDir, Path log, int port, int controllerPort) {
             this.dataDir = dataDir;
@@ -156,6 +176,16 @@ public final class KafkaBroker {
             return this;
         }
 
+        /**
+         * A SASL_SSL listener instead of the plaintext one, with the certificates, credentials and
+         * authorizer of {@code security}; its principals' SCRAM credentials are stored when the log folder
+         * is formatted.
+         */
+        public Builder security(KafkaSecurity kafkaSecurity) {
+            this.security = kafkaSecurity;
+            return this;
+        }
+
         /** A line added at the end of {@code server.properties}. */
         public Builder serverProperty(String name, String value) {
             extraProperties.put(name, value);
@@ -175,24 +205,34 @@ public final class KafkaBroker {
             try (InputStream in = KafkaBroker.class.getResourceAsStream("kafka-log4j2.properties")) {
                 Files.copy(in, log4jConfig, StandardCopyOption.REPLACE_EXISTING);
             }
-            if (!Files.exists(logDirs.resolve("meta.properties"))) {
-                ChildProcess format = new ChildProcess(
-                        "kafka-format",
-                        command(
-                                log4jConfig,
-                                "kafka.tools.StorageTool",
-                                "format",
-                                "--ignore-formatted",
-                                "--cluster-id",
-                                Uuid.randomUuid().toString(),
-                                "--config",
-                                serverProperties.toString()),
-                        Map.of(),
-                        log,
-                        settings);
-                format.start();
-                if (!format.awaitSuccess(FORMAT_TIMEOUT)) {
-                    throw new IllegalStateException("Formatting the Kafka log folder failed:\n" + format.tail(20));
+            Path meta = logDirs.resolve("meta.properties");
+            boolean formatted = Files.exists(meta);
+            if (formatted && security != null && !security.formattedWith(clusterId(meta))) {
+                throw new IllegalStateException("the Kafka log folder " + logDirs
+                        + " was formatted for a plaintext broker and holds no SASL credentials: start on a fresh"
+                        + " data folder (--wipe) to secure it");
+            }
+            if (!formatted) {
+                String clusterId = Uuid.randomUuid().toString();
+                List<String> format = new ArrayList<>(List.of(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "--ignore-formatted",
+                        "--cluster-id",
+                        clusterId,
+                        "--config",
+                        serverProperties.toString()));
+                if (security != null) {
+                    format.addAll(security.formatArguments());
+                }
+                ChildProcess formatter = new ChildProcess(
+                        "kafka-format", command(log4jConfig, format.toArray(String[]::new)), Map.of(), log, settings);
+                formatter.start();
+                if (!formatter.awaitSuccess(FORMAT_TIMEOUT)) {
+                    throw new IllegalStateException("Formatting the Kafka log folder failed:\n" + formatter.tail(20));
+                }
+                if (security != null) {
+                    security.formatted(clusterId);
                 }
             }
             return new KafkaBroker(
@@ -202,7 +242,16 @@ public final class KafkaBroker {
                             command(log4jConfig, "kafka.Kafka", serverProperties.toString()),
                             Map.of(),
                             log,
-                            settings));
+                            settings),
+                    security);
+        }
+
+        private static String clusterId(Path meta) throws IOException {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(meta)) {
+                properties.load(reader);
+            }
+            return properties.getProperty("cluster.id", "");
         }
 
         /**
@@ -214,12 +263,18 @@ public final class KafkaBroker {
             List<String> lines = new ArrayList<>(List.of(
                     "process.roles=broker,controller",
                     "node.id=1",
-                    "controller.quorum.voters=1@localhost:" + controllerPort,
-                    "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                    "advertised.listeners=PLAINTEXT://localhost:" + port,
-                    "controller.listener.names=CONTROLLER",
-                    "inter.broker.listener.name=PLAINTEXT",
-                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                    "controller.quorum.voters=1@localhost:" + controllerPort));
+            lines.addAll(
+                    security != null
+                            ? security.brokerProperties(port, controllerPort)
+                            : List.of(
+                                    "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:"
+                                            + controllerPort,
+                                    "advertised.listeners=PLAINTEXT://localhost:" + port,
+                                    "controller.listener.names=CONTROLLER",
+                                    "inter.broker.listener.name=PLAINTEXT",
+                                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"));
+            lines.addAll(List.of(
                     "log.dirs=" + logDirs,
                     // The services create their topics themselves, as they must in production.
                     "auto.create.topics.enable=false",

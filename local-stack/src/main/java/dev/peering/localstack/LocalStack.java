@@ -41,6 +41,7 @@ public final class LocalStack {
     private final Instant startedAt;
     private final Map<String, Process> services = new LinkedHashMap<>();
     private KafkaBroker kafka;
+    private StackKafkaSecurity kafkaSecurity;
     private PostgresServer postgres;
     private boolean stopping;
 
@@ -119,6 +120,9 @@ public final class LocalStack {
             startPostgres();
             kafka.awaitReady(KAFKA_READY_TIMEOUT);
             printReady("Kafka", "localhost:" + options.port(StackOptions.KAFKA));
+            if (kafkaSecurity != null) {
+                kafkaSecurity.grant(kafka);
+            }
 
             List<String> notReady = startServices(toStart);
             if (!options.infraOnly()) {
@@ -221,15 +225,19 @@ public final class LocalStack {
             if (stopping) {
                 throw new IllegalStateException("stopping");
             }
-            kafka = KafkaBroker.builder(
+            KafkaBroker.Builder builder = KafkaBroker.builder(
                             options.dataDir(),
                             options.logDir().resolve("kafka.log"),
                             options.port(StackOptions.KAFKA),
                             options.port(StackOptions.KAFKA_CONTROLLER))
                     .javaOptions(options.kafkaJavaOptions())
                     .classPath(libDir.resolve("*").toString())
-                    .processSettings(processSettings())
-                    .prepare();
+                    .processSettings(processSettings());
+            if (options.kafkaSecured()) {
+                kafkaSecurity = StackKafkaSecurity.prepare(options);
+                builder.security(kafkaSecurity.security());
+            }
+            kafka = builder.prepare();
             kafka.start();
             pidFile.add(StackOptions.KAFKA, kafka.process().pid(), "localhost:" + options.port(StackOptions.KAFKA));
         }
@@ -335,7 +343,12 @@ public final class LocalStack {
     }
 
     private Map<String, String> serviceEnvironment(ServiceSpec service) {
-        return Map.of(
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (kafkaSecurity != null) {
+            // the service's own principal: KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_JAAS_CONFIG, KAFKA_SSL_TRUSTSTORE_*
+            environment.putAll(kafkaSecurity.environment(service, kafka.bootstrapServers()));
+        }
+        environment.putAll(Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 options.keyDir().resolve(Tokens.PUBLIC_KEY_FILE).toUri().toString(),
                 "QUARKUS_PROFILE",
@@ -349,7 +362,8 @@ public final class LocalStack {
                 "QUARKUS_DATASOURCE_USERNAME",
                 PostgresServer.USER,
                 "QUARKUS_DATASOURCE_PASSWORD",
-                PostgresServer.PASSWORD);
+                PostgresServer.PASSWORD));
+        return environment;
     }
 
     /** Every child in the repository root and in a session of its own, so that Ctrl-C reaches only us. */

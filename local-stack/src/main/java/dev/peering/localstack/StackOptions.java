@@ -18,6 +18,7 @@ record StackOptions(
         Path dataDir,
         boolean wipe,
         boolean infraOnly,
+        boolean kafkaSecured,
         Map<String, Integer> ports,
         List<String> kafkaJavaOptions,
         List<String> serviceJavaOptions,
@@ -46,6 +47,9 @@ record StackOptions(
               --data-dir DIR         data folder (default ./.stack-data, env STACK_DATA_DIR)
               --root DIR             repository root holding the service modules (default .)
               --only infra           start only Kafka and PostgreSQL
+              --kafka-security MODE  plaintext (default) or sasl_ssl: a SASL_SSL (SCRAM-SHA-512) listener,
+                                     one principal per service and ACLs (env STACK_KAFKA_SECURITY);
+                                     certificates and credentials in DATA/kafka-security/
               --NAME-port N          port of NAME (env STACK_NAME_PORT), NAME one of:
                                      postgres (15432), kafka (9092), kafka-controller (9093),
                                      asn-validation-service (8081), peering-service (8082),
@@ -79,6 +83,7 @@ record StackOptions(
         Path dataDir = Path.of(env.getOrDefault("STACK_DATA_DIR", ".stack-data"));
         boolean wipe = false;
         boolean infraOnly = false;
+        boolean kafkaSecured = kafkaSecurity(env.getOrDefault("STACK_KAFKA_SECURITY", "plaintext"));
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -99,6 +104,7 @@ record StackOptions(
                     }
                     infraOnly = true;
                 }
+                case "--kafka-security" -> kafkaSecured = kafkaSecurity(value(args, ++i, arg));
                 case "-h", "--help" -> command = "help";
                 default -> {
                     String name = arg.startsWith("--") && arg.endsWith("-port")
@@ -117,10 +123,20 @@ record StackOptions(
                 dataDir.toAbsolutePath().normalize(),
                 wipe,
                 infraOnly,
+                kafkaSecured,
                 ports,
                 javaOptions(env, "STACK_KAFKA_JAVA_OPTS", DEFAULT_KAFKA_JAVA_OPTS),
                 javaOptions(env, "STACK_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS),
                 List.copyOf(rest));
+    }
+
+    private static boolean kafkaSecurity(String mode) {
+        return switch (mode.trim().toLowerCase(Locale.ROOT)) {
+            case "plaintext" -> false;
+            case "sasl_ssl" -> true;
+            default -> throw new IllegalArgumentException(
+                    "--kafka-security takes 'plaintext' or 'sasl_ssl', not '" + mode + "'");
+        };
     }
 
     private static Map<String, Integer> defaultPorts() {

@@ -1,5 +1,6 @@
 package dev.peering.systemtests;
 
+import dev.peering.core.KafkaClientSettings;
 import dev.peering.tokens.Tokens;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,6 +34,8 @@ public final class Stack {
     /** The front door: every ARM path of the four services, one address. */
     public static final String GATEWAY = "gateway";
 
+    public static final String ADMIN_PRINCIPAL = "admin";
+    public static final String WATCH_PRINCIPAL = "watch";
     private static final List<String> SERVICES = List.of(ASN, PEERING, CONNECTION, REGISTRATION, GATEWAY);
 
     /**
@@ -101,7 +104,11 @@ public final class Stack {
                     "--root",
                     root.toString(),
                     "--data-dir",
-                    dataDir.toString()));
+                    dataDir.toString(),
+                    // the secured stack (SASL_SSL, one principal per service, ACLs): every system test runs
+                    // the story on it, as production would, without a second stack start
+                    "--kafka-security",
+                    "sasl_ssl"));
             ports.forEach((name, port) -> {
                 command.add("--" + name + "-port");
                 command.add(port.toString());
@@ -152,8 +159,22 @@ public final class Stack {
         return "http://localhost:" + ports.get(service);
     }
 
-    public String kafka() {
-        return "localhost:" + ports.get("kafka");
+    /** The client settings of the stack's Kafka super user, as the launcher wrote them. */
+    public KafkaClientSettings kafka() {
+        return kafkaClient(ADMIN_PRINCIPAL);
+    }
+
+    /**
+     * The client settings of {@code principal} (a service's module name, {@code watch} or {@code admin}) from
+     * the data folder: SASL_SSL, SCRAM-SHA-512, the stack's trust store.
+     */
+    public KafkaClientSettings kafkaClient(String principal) {
+        try {
+            return KafkaClientSettings.load(
+                    dataDir.resolve("kafka-security/clients").resolve(principal + ".properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Path dataDir() {

@@ -3,6 +3,7 @@ package dev.peering.testsupport;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.peering.core.KafkaClientSettings;
 import dev.peering.events.CloudEvent;
 import dev.peering.events.EventJson;
 import dev.peering.events.MalformedEventException;
@@ -43,18 +44,16 @@ public final class TopicReader implements AutoCloseable {
     }
 
     public TopicReader(String bootstrapServers, String topic) {
-        consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "test-reader-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        "false"),
-                new StringDeserializer(),
-                new StringDeserializer());
+        this(KafkaClientSettings.of(Map.of(KafkaClientSettings.BOOTSTRAP_SERVERS, bootstrapServers)), topic);
+    }
+
+    /** A reader with these client settings (a secured broker's principal, its TLS trust store). */
+    public TopicReader(KafkaClientSettings settings, String topic) {
+        Map<String, Object> config = settings.clientProperties();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
     }
 

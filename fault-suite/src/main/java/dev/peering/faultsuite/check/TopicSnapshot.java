@@ -1,18 +1,17 @@
 package dev.peering.faultsuite.check;
 
+import dev.peering.core.KafkaClientSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,10 +25,8 @@ public final class TopicSnapshot {
     private TopicSnapshot() {}
 
     /** The topics on the broker whose name ends with {@code suffix}. */
-    public static Set<String> topicsEndingWith(String bootstrapServers, String suffix) throws Exception {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
+    public static Set<String> topicsEndingWith(KafkaClientSettings client, String suffix) throws Exception {
+        try (Admin admin = Admin.create(client.clientProperties())) {
             return admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                     .filter(name -> name.endsWith(suffix))
                     .collect(Collectors.toSet());
@@ -40,9 +37,8 @@ public final class TopicSnapshot {
      * Reads the topics with its own consumer group, committing nothing. A dead-letter record's value is
      * kept as is; its {@code dead-letter-reason} header, when present, is put in front of the key.
      */
-    public static List<Record> read(String bootstrapServers, Collection<String> topics, Duration timeout) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public static List<Record> read(KafkaClientSettings client, Collection<String> topics, Duration timeout) {
+        Map<String, Object> config = client.clientProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "fault-suite-checker-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

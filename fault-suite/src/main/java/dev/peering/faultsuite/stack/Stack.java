@@ -1,5 +1,6 @@
 package dev.peering.faultsuite.stack;
 
+import dev.peering.core.KafkaClientSettings;
 import dev.peering.localinfra.ChildProcess;
 import dev.peering.localinfra.KafkaBroker;
 import dev.peering.localinfra.PostgresServer;
@@ -181,6 +182,11 @@ public final class Stack implements AutoCloseable {
 
     public String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** What the suite's own readers need to reach the broker: its address, and credentials when it has any. */
+    public KafkaClientSettings kafkaClient() {
+        return kafka.clientSettings();
     }
 
     public PostgresServer postgres() {

@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -35,8 +37,8 @@ public class TopicCreator {
     private static final Pattern TOPIC_PROPERTY =
             Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(topic|dead-letter-queue\\.topic)");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafkaClients;
 
     @ConfigProperty(name = "peering.topics.partitions", defaultValue = "3")
     int partitions;
@@ -52,15 +54,14 @@ public class TopicCreator {
 
     void create(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent startup)
             throws InterruptedException {
-        Set<String> topics = configuredTopics(ConfigProvider.getConfig());
+        Config config = ConfigProvider.getConfig();
+        Set<String> topics = configuredTopics(config);
+        Set<String> consumed = consumedTopics(config);
         if (topics.isEmpty()) {
             return;
         }
-        Map<String, Object> props = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) timeout.toMillis());
+        Map<String, Object> props = kafkaClients.forClient("topic-creator");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             for (String topic : topics) {
@@ -73,15 +74,33 @@ public class TopicCreator {
                     admin.createTopics(Set.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                     LOG.infof("created topic %s (%d partitions, retention %s)", topic, partitions, retention);
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
+                    if (e.getCause() instanceof TopicAuthorizationException && consumed.contains(topic)) {
+                        // On a secured cluster only a topic's owner may create it (the ACLs of the README):
+                        // a consumer started before the owner waits for the topic and is assigned it then.
+                        LOG.infof("not allowed to create topic %s; it is left to the service that owns it", topic);
+                    } else if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause(), e);
                     }
                 }
             }
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(
-                    "cannot reach Kafka at " + bootstrapServers + " to create topics " + topics + ": " + e, e);
+                    "cannot reach Kafka at " + kafkaClients.bootstrapServers() + " to create topics " + topics + ": "
+                            + e,
+                    e);
         }
+    }
+
+    /** The topics of the incoming channels: other services' topics, which their owners create. */
+    static Set<String> consumedTopics(Config config) {
+        Set<String> topics = new TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic") && !name.contains("dead-letter")) {
+                config.getOptionalValue(name, String.class).ifPresent(topics::add);
+            }
+        }
+        config.getOptionalValue("peering.outbox.topic", String.class).ifPresent(topics::remove);
+        return topics;
     }
 
     static Set<String> configuredTopics(Config config) {

@@ -1,6 +1,7 @@
 package dev.peering.platform.outbox;
 
 import dev.peering.events.CloudEvent;
+import dev.peering.platform.kafka.KafkaClients;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,8 +63,8 @@ public class OutboxRelay {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafkaClients;
 
     @ConfigProperty(name = "peering.outbox.batch-size", defaultValue = "500")
     int batchSize;
@@ -83,8 +84,8 @@ public class OutboxRelay {
     private volatile boolean stopping;
 
     void start(@Observes StartupEvent startup) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // every kafka.* setting of the service (security, SASL, TLS), then what the relay's guarantees need
+        Map<String, Object> props = kafkaClients.forClient("outbox-relay");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
@@ -93,7 +94,6 @@ public class OutboxRelay {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
         // Kafka refuses a delivery timeout below linger + request timeout: keep the request's well inside it
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, Math.min(timeout / 2, 10_000)));
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
                 .description("Events written to the outbox and not yet acknowledged by Kafka")
