@@ -19,7 +19,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -198,18 +201,20 @@ public class OutboxRelay {
                 }
             }
         }
-        int acknowledged = records.isEmpty() ? 0 : sendInOrder(producer, records, sendTimeout);
+        List<Integer> acknowledgedAt = records.isEmpty() ? List.of() : sendInOrder(producer, records, sendTimeout);
+        int acknowledged = acknowledgedAt.size();
         if (acknowledged > 0) {
             try (PreparedStatement delete = c.prepareStatement("delete from outbox_event where seq = any(?)")) {
-                Array array =
-                        c.createArrayOf("bigint", seqs.subList(0, acknowledged).toArray());
+                Array array = c.createArrayOf(
+                        "bigint", acknowledgedAt.stream().map(seqs::get).toArray());
                 delete.setArray(1, array);
                 delete.executeUpdate();
             }
             published.addAndGet(acknowledged);
         }
         if (acknowledged < records.size()) {
-            // the acknowledged ones are deleted when this transaction commits; the rest go in a later pass
+            // the acknowledged ones (each key's first) are deleted when this transaction commits; the rest go in
+            // a later pass, each key's in its order
             LOG.warnf(
                     "outbox relay pass failed after %d of %d events, it is retried on the next poll",
                     acknowledged, records.size());
@@ -219,44 +224,63 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends {@code records} in their order and returns how many of them, from the first, the broker
-     * acknowledged. A record the producer fails at once (no metadata for its topic within {@code
-     * max.block.ms}, which is how a send meets a broker that is down) stops the sending: a later record sent
-     * anyway could reach the topic while the broker comes back, before this one, which the next pass then
-     * sends after it, and a consumer would apply an older state last. Among the records it took, Kafka's
-     * idempotent producer keeps each partition's order (its documented guarantee with at most five requests
-     * in flight), and only the acknowledged prefix is counted.
+     * Sends {@code records} keeping each key's order, and returns the positions (in {@code records}) the
+     * broker acknowledged: for every key, a prefix of its records. A key's next record is handed to the
+     * producer only once its previous one was acknowledged, so a record that fails can never be overtaken
+     * on the topic by a later record of its key. (Found by the fault suite: with the broker frozen past the
+     * delivery timeout, the idempotent producer expired one record and still delivered the later ones it
+     * held, the next pass sent the expired one after them, and a consumer applied an older state last.)
+     * Records of different keys go out together, one round per position within their key. The first
+     * failure, at once (no metadata within {@code max.block.ms}) or later, ends the sending: the rest wait
+     * for the next pass.
      */
-    static int sendInOrder(
+    static List<Integer> sendInOrder(
             Producer<String, String> producer, List<ProducerRecord<String, String>> records, Duration timeout) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        for (ProducerRecord<String, String> record : records) {
-            Future<RecordMetadata> ack;
-            try {
-                ack = producer.send(record);
-            } catch (RuntimeException e) {
-                LOG.warnf("outbox relay: sending to %s failed: %s", record.topic(), e.toString());
-                break;
-            }
-            acks.add(ack);
-            if (ack.isDone() && failed(ack)) {
-                break;
-            }
+        Map<String, ArrayDeque<Integer>> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            byKey.computeIfAbsent(String.valueOf(records.get(i).key()), k -> new ArrayDeque<>())
+                    .add(i);
         }
-        producer.flush();
-        int acknowledged = 0;
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged++;
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.warnf("outbox relay: event %d of the pass was not acknowledged: %s", acknowledged + 1, e);
-                break;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        List<Integer> acknowledged = new ArrayList<>();
+        boolean failed = false;
+        while (!failed && !byKey.isEmpty()) {
+            Map<Integer, Future<RecordMetadata>> round = new LinkedHashMap<>();
+            for (ArrayDeque<Integer> queue : byKey.values()) {
+                int index = queue.peekFirst();
+                ProducerRecord<String, String> record = records.get(index);
+                Future<RecordMetadata> ack;
+                try {
+                    ack = producer.send(record);
+                } catch (RuntimeException e) {
+                    LOG.warnf("outbox relay: sending to %s failed: %s", record.topic(), e.toString());
+                    failed = true;
+                    break;
+                }
+                if (ack.isDone() && failed(ack)) {
+                    failed = true;
+                    break;
+                }
+                round.put(index, ack);
             }
+            producer.flush();
+            for (Map.Entry<Integer, Future<RecordMetadata>> sent : round.entrySet()) {
+                try {
+                    sent.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    acknowledged.add(sent.getKey());
+                    ArrayDeque<Integer> queue =
+                            byKey.get(String.valueOf(records.get(sent.getKey()).key()));
+                    queue.pollFirst();
+                } catch (ExecutionException | TimeoutException e) {
+                    LOG.warnf("outbox relay: event %d of the pass was not acknowledged: %s", sent.getKey() + 1, e);
+                    failed = true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed = true;
+                }
+            }
+            byKey.values().removeIf(ArrayDeque::isEmpty);
         }
+        Collections.sort(acknowledged);
         return acknowledged;
     }
 
