@@ -301,6 +301,7 @@ public final class FaultSuite {
                 .mapToLong(n -> n.get())
                 .sum();
         arm.serverErrors().forEach((what, n) -> findings.add("5xx while retrying: " + what + " x" + n.get()));
+        ledger.operatorDecisions().forEach((what, n) -> findings.add("operator " + what + " x" + n));
         return new Outcome(
                 options.seed(),
                 options.workflows(),

@@ -34,6 +34,10 @@ class FaultSuiteIT {
                         outcome.relayFailuresWhileBrokerFrozen() > 0,
                         "the broker's freeze did not outlast the producers' delivery timeout: no outbox relay"
                                 + " pass failed while it lasted"),
+                () -> assertTrue(
+                        outcome.findings().stream().anyMatch(f -> f.startsWith("operator approve"))
+                                && outcome.findings().stream().anyMatch(f -> f.startsWith("operator reject")),
+                        "no operator approved or rejected a PeerAsn during the run"),
                 () -> assertEquals(Map.of(), nonZero, outcome::report));
     }
 }

@@ -124,10 +124,7 @@ public final class LocalStack {
                 kafkaSecurity.grant(kafka);
             }
 
-            List<String> notReady = startServices(toStart);
-            if (!options.infraOnly()) {
-                startGateway(gateway).ifPresent(notReady::add);
-            }
+            List<String> notReady = startServices(toStart, gateway);
             String elapsed = seconds(Duration.between(startedAt, Instant.now()));
             if (notReady.isEmpty()) {
                 System.out.println("All ready in " + elapsed + " s. Ctrl-C (or ./stack down) stops the stack.");
@@ -263,35 +260,40 @@ public final class LocalStack {
                         + (created.isEmpty() ? "" : ", created " + String.join(", ", created)));
     }
 
-    /** Starts the services at once and waits for each to be ready; returns those that are not. */
-    private List<String> startServices(List<ServiceSpec> toStart) throws IOException {
+    /**
+     * Starts the services and the gateway (when {@code gateway} is built) at once and waits for each to be
+     * ready; returns those that are not. The gateway starts with them rather than after them: it answers 503
+     * with Retry-After for a service not ready yet, and "All ready" is printed only once every one is.
+     */
+    private List<String> startServices(List<ServiceSpec> toStart, boolean gateway) throws IOException {
         Map<ServiceSpec, Process> started = new LinkedHashMap<>();
+        List<String> notReady = new ArrayList<>();
         synchronized (this) {
             if (stopping) {
                 throw new IllegalStateException("stopping");
             }
             for (ServiceSpec service : toStart) {
-                Process process = new ChildProcess(
-                                service.module(),
-                                serviceCommand(service),
-                                serviceEnvironment(service),
-                                options.logDir().resolve(service.module() + ".log"),
-                                processSettings())
-                        .start();
-                services.put(service.module(), process);
-                started.put(service, process);
-                pidFile.add(service.module(), process.pid(), url(service));
+                started.put(service, launch(service, serviceEnvironment(service)));
+            }
+            if (!options.infraOnly()) {
+                if (gateway) {
+                    started.put(ServiceSpec.GATEWAY, launch(ServiceSpec.GATEWAY, GatewayLaunch.environment(options)));
+                } else {
+                    System.out.println("Skipping gateway: "
+                            + options.root().relativize(ServiceSpec.GATEWAY.runnerJar(options.root()))
+                            + " is missing (build it with: mvn -DskipTests package)");
+                    notReady.add(ServiceSpec.GATEWAY.module() + " (no jar)");
+                }
             }
         }
-        Readiness readiness = new Readiness();
-        List<String> notReady = new ArrayList<>();
         if (options.infraOnly()) {
             return notReady;
         }
         ServiceSpec.ALL.stream()
                 .filter(service -> !started.containsKey(service))
                 .forEach(service -> notReady.add(service.module() + " (no jar)"));
-        // A thread per service: the common pool has a single thread on a two-core machine.
+        Readiness readiness = new Readiness();
+        // A thread per process: the common pool has a single thread on a two-core machine.
         ExecutorService pollers = Executors.newFixedThreadPool(Math.max(1, started.size()));
         try {
             List<CompletableFuture<Optional<String>>> waits = started.entrySet().stream()
@@ -305,30 +307,18 @@ public final class LocalStack {
         return notReady;
     }
 
-    /** The front door opens last, once the services behind it are ready; returns why it is not ready, if so. */
-    private Optional<String> startGateway(boolean built) throws IOException {
-        ServiceSpec gateway = ServiceSpec.GATEWAY;
-        if (!built) {
-            System.out.println("Skipping gateway: " + options.root().relativize(gateway.runnerJar(options.root()))
-                    + " is missing (build it with: mvn -DskipTests package)");
-            return Optional.of(gateway.module() + " (no jar)");
-        }
-        Process process;
-        synchronized (this) {
-            if (stopping) {
-                throw new IllegalStateException("stopping");
-            }
-            process = new ChildProcess(
-                            gateway.module(),
-                            serviceCommand(gateway),
-                            GatewayLaunch.environment(options),
-                            options.logDir().resolve(gateway.module() + ".log"),
-                            processSettings())
-                    .start();
-            services.put(gateway.module(), process);
-            pidFile.add(gateway.module(), process.pid(), url(gateway));
-        }
-        return awaitReady(new Readiness(), gateway, process);
+    /** Starts one service's process, logging to its file, and records it; the caller holds the lock. */
+    private Process launch(ServiceSpec service, Map<String, String> environment) throws IOException {
+        Process process = new ChildProcess(
+                        service.module(),
+                        serviceCommand(service),
+                        environment,
+                        options.logDir().resolve(service.module() + ".log"),
+                        processSettings())
+                .start();
+        services.put(service.module(), process);
+        pidFile.add(service.module(), process.pid(), url(service));
+        return process;
     }
 
     private List<String> serviceCommand(ServiceSpec service) {

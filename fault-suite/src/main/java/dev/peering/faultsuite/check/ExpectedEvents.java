@@ -110,6 +110,11 @@ public final class ExpectedEvents {
      * was lost; then decided once, Pending to Approved.
      */
     public void peerAsnAcknowledged(String peerAsnId, int status, int unansweredAttempts) {
+        peerAsnAcknowledged(peerAsnId, status, unansweredAttempts, "Approved");
+    }
+
+    /** The same, decided {@code decided} (Approved, or Failed when the operator rejected it first). */
+    public void peerAsnAcknowledged(String peerAsnId, int status, int unansweredAttempts, String decided) {
         expect(peerAsn(peerAsnId, PeerAsnEvent.CREATED, "None", "Pending"));
         if (status == 200) {
             expect(peerAsn(peerAsnId, PeerAsnEvent.UPDATED, null, null));
@@ -117,7 +122,7 @@ public final class ExpectedEvents {
         for (int i = 0; i < unansweredAttempts; i++) {
             mayAppear(peerAsn(peerAsnId, PeerAsnEvent.UPDATED, null, null));
         }
-        expect(peerAsn(peerAsnId, PeerAsnEvent.VALIDATION_STATE_CHANGED, "Pending", "Approved"));
+        expect(peerAsn(peerAsnId, PeerAsnEvent.VALIDATION_STATE_CHANGED, "Pending", decided));
     }
 
     /** A peering PUT with one new connection: created once, its connection requested once (after approval). */

@@ -13,6 +13,8 @@ public record Ack(Kind kind, int workflow, String url) {
     public enum Kind {
         /** PUT PeerAsn: the PeerAsn becomes Approved. */
         PEER_ASN,
+        /** PUT PeerAsn that the operator rejected: the PeerAsn stays Failed. */
+        PEER_ASN_REJECTED,
         /** PUT peering: the peering becomes Succeeded. */
         PEERING,
         /** The connection the peering PUT carried: Active with both BGP sessions Established. */
@@ -26,6 +28,10 @@ public record Ack(Kind kind, int workflow, String url) {
             JsonNode properties = resource.path("properties");
             return switch (this) {
                 case PEER_ASN -> properties.path("validationState").asText().equals("Approved");
+                case PEER_ASN_REJECTED -> properties
+                        .path("validationState")
+                        .asText()
+                        .equals("Failed");
                 case PEERING -> properties.path("provisioningState").asText().equals("Succeeded");
                 case CONNECTION -> resource.path("connectionState").asText().equals("Active")
                         && resource.path("bgpSession")
@@ -45,7 +51,9 @@ public record Ack(Kind kind, int workflow, String url) {
         public String state(JsonNode resource) {
             JsonNode properties = resource.path("properties");
             return switch (this) {
-                case PEER_ASN -> properties.path("validationState").asText("?");
+                case PEER_ASN, PEER_ASN_REJECTED -> properties
+                        .path("validationState")
+                        .asText("?");
                 case PEERING -> properties.path("provisioningState").asText("?");
                 case CONNECTION -> resource.path("connectionState").asText("?") + " IPv4 "
                         + resource.path("bgpSession").path("sessionStateV4").asText("?") + " IPv6 "

@@ -48,6 +48,23 @@ public final class Ledger {
 
     private long goneCount;
 
+    /** The resource's final state is another than its acknowledgement promised (an operator's decision). */
+    synchronized void settled(Ack ack) {
+        acks.removeIf(a -> a.url().equals(ack.url()));
+        acks.add(ack);
+    }
+
+    private final Map<String, Long> operatorDecisions = new java.util.TreeMap<>();
+
+    synchronized void operatorDecision(String outcome) {
+        operatorDecisions.merge(outcome, 1L, Long::sum);
+    }
+
+    /** How the operator's approvals and rejections ended, by outcome. */
+    public synchronized Map<String, Long> operatorDecisions() {
+        return Map.copyOf(operatorDecisions);
+    }
+
     /** Resources deleted on purpose (by a deletion or a deprovisioning). */
     public synchronized long goneCount() {
         return goneCount;

@@ -75,9 +75,20 @@ public final class Workflow {
         try {
             String peerAsnUrl = urls.apply(Service.ASN) + peerAsnPath();
             Arm.Attempts peerAsn = put(Ack.Kind.PEER_ASN, peerAsnUrl, peerAsnBody(), reply -> false);
+            String decided =
+                    switch (index % 8) {
+                        case 2 -> operatorDecides(peerAsnUrl, "approve", null);
+                        case 6 -> operatorDecides(peerAsnUrl, "reject", "{\"reason\":\"The fault suite rejects it.\"}");
+                        default -> "Approved";
+                    };
             ledger.expected()
                     .peerAsnAcknowledged(
-                            peerAsnPath(), peerAsn.last().orElseThrow().status(), peerAsn.unanswered());
+                            peerAsnPath(), peerAsn.last().orElseThrow().status(), peerAsn.unanswered(), decided);
+            if (decided.equals("Failed")) {
+                ledger.settled(new Ack(Ack.Kind.PEER_ASN_REJECTED, index, peerAsnUrl));
+                ledger.finished(index, subscription);
+                return;
+            }
 
             String peeringUrl = urls.apply(Service.PEERING) + peeringPath();
             // peering-service learns of the PeerAsn from its event; until then it refuses the name.
@@ -117,6 +128,53 @@ public final class Workflow {
         } catch (StepFailed e) {
             ledger.stuck(index, e.getMessage());
         }
+    }
+
+    /**
+     * The operator approves or rejects the PeerAsn ({@code action}) while the scheduler may decide it at the
+     * same moment, on another instance: whoever comes second is refused with 409, and the PeerAsn is decided
+     * once. Returns the validation state it was decided with, read back when this action was refused.
+     */
+    private String operatorDecides(String peerAsnUrl, String action, String body) throws InterruptedException {
+        long deadline = System.nanoTime() + stepTimeout.toNanos();
+        Arm.Attempts attempts = arm.attempts("POST", peerAsnUrl + "/" + action, body, reply -> false, deadline);
+        Optional<Arm.Reply> reply = attempts.last();
+        if (reply.isEmpty() || reply.get().status() >= 500) {
+            throw new StepFailed(
+                    "POST " + action + " got " + reply.map(Arm.Reply::describe).orElse("no answer"));
+        }
+        if (reply.get().ok()) {
+            ledger.acknowledged();
+            ledger.operatorDecision(action + ": decided by the operator");
+            return reply.get().body().path("properties").path("validationState").asText();
+        }
+        if (reply.get().status() != 409 || !reply.get().errorCode().equals("InvalidValidationStateTransition")) {
+            throw new StepFailed("POST " + action + " refused: " + reply.get().describe());
+        }
+        // Decided before: by the scheduler, or by an attempt of ours whose answer was lost.
+        String state = awaitDecided(peerAsnUrl);
+        ledger.operatorDecision(action + ": refused (409), already " + state
+                + (attempts.unanswered() > 0 ? " after a lost answer" : ""));
+        return state;
+    }
+
+    private String awaitDecided(String peerAsnUrl) throws InterruptedException {
+        long deadline = System.nanoTime() + stepTimeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Arm.Reply> reply = arm.once("GET", peerAsnUrl, null);
+            if (reply.isPresent() && reply.get().ok()) {
+                String state = reply.get()
+                        .body()
+                        .path("properties")
+                        .path("validationState")
+                        .asText();
+                if (!state.equals("Pending") && !state.equals("None")) {
+                    return state;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+        }
+        throw new StepFailed(peerAsnUrl + " not decided within " + stepTimeout.toSeconds() + " s");
     }
 
     /**
