@@ -151,6 +151,11 @@ public final class KafkaBroker {
         private ProcessSettings settings = ProcessSettings.defaults();
         private final Map<String, String> extraProperties = new LinkedHashMap<>();
         private KafkaSecurity security;
+        private int nodeId = 1;
+        private String quorumVoters;
+        private String clusterId;
+        private int replicationFactor = 1;
+        private int minInsyncReplicas = 1;
 
         private Builder(Path dataDir, Path log, int port, int controllerPort) {
             this.dataDir = dataDir;
@@ -186,6 +191,28 @@ public final class KafkaBroker {
             return this;
         }
 
+        /**
+         * Node {@code id} of a cluster whose controllers are {@code voters} ({@code id@host:port,...}), all
+         * formatted with {@code cluster}; a single node of its own unless set (node 1, a new cluster id).
+         */
+        public Builder node(int id, String voters, String cluster) {
+            this.nodeId = id;
+            this.quorumVoters = voters;
+            this.clusterId = cluster;
+            return this;
+        }
+
+        /**
+         * The replication factor of every topic the cluster creates by default and of its internal topics
+         * (consumer offsets, transactions), and the replicas a write with {@code acks=all} needs; 1 and 1
+         * unless set.
+         */
+        public Builder replication(int factor, int minInsync) {
+            this.replicationFactor = factor;
+            this.minInsyncReplicas = minInsync;
+            return this;
+        }
+
         /** A line added at the end of {@code server.properties}. */
         public Builder serverProperty(String name, String value) {
             extraProperties.put(name, value);
@@ -213,7 +240,9 @@ public final class KafkaBroker {
                         + " data folder (--wipe) to secure it");
             }
             if (!formatted) {
-                String clusterId = Uuid.randomUuid().toString();
+                String clusterId = this.clusterId != null
+                        ? this.clusterId
+                        : Uuid.randomUuid().toString();
                 List<String> format = new ArrayList<>(List.of(
                         "kafka.tools.StorageTool",
                         "format",
@@ -262,8 +291,9 @@ public final class KafkaBroker {
         private String serverProperties(Path logDirs) {
             List<String> lines = new ArrayList<>(List.of(
                     "process.roles=broker,controller",
-                    "node.id=1",
-                    "controller.quorum.voters=1@localhost:" + controllerPort));
+                    "node.id=" + nodeId,
+                    "controller.quorum.voters="
+                            + (quorumVoters != null ? quorumVoters : nodeId + "@localhost:" + controllerPort)));
             lines.addAll(
                     security != null
                             ? security.brokerProperties(port, controllerPort)
@@ -279,13 +309,13 @@ public final class KafkaBroker {
                     // The services create their topics themselves, as they must in production.
                     "auto.create.topics.enable=false",
                     "num.partitions=1",
-                    "default.replication.factor=1",
-                    "min.insync.replicas=1",
-                    "offsets.topic.replication.factor=1",
-                    "transaction.state.log.replication.factor=1",
-                    "transaction.state.log.min.isr=1",
-                    "share.coordinator.state.topic.replication.factor=1",
-                    "share.coordinator.state.topic.min.isr=1",
+                    "default.replication.factor=" + replicationFactor,
+                    "min.insync.replicas=" + minInsyncReplicas,
+                    "offsets.topic.replication.factor=" + replicationFactor,
+                    "transaction.state.log.replication.factor=" + replicationFactor,
+                    "transaction.state.log.min.isr=" + minInsyncReplicas,
+                    "share.coordinator.state.topic.replication.factor=" + replicationFactor,
+                    "share.coordinator.state.topic.min.isr=" + minInsyncReplicas,
                     "group.initial.rebalance.delay.ms=0"));
             extraProperties.forEach((name, value) -> lines.add(name + "=" + value));
             lines.add("");

@@ -2,6 +2,7 @@ package dev.peering.localstack;
 
 import dev.peering.localinfra.ChildProcess;
 import dev.peering.localinfra.KafkaBroker;
+import dev.peering.localinfra.KafkaCluster;
 import dev.peering.localinfra.PostgresServer;
 import dev.peering.localinfra.ProcessSettings;
 import dev.peering.localinfra.Readiness;
@@ -40,7 +41,7 @@ public final class LocalStack {
     private final PidFile pidFile;
     private final Instant startedAt;
     private final Map<String, Process> services = new LinkedHashMap<>();
-    private KafkaBroker kafka;
+    private KafkaCluster kafka;
     private StackKafkaSecurity kafkaSecurity;
     private PostgresServer postgres;
     private boolean stopping;
@@ -119,7 +120,13 @@ public final class LocalStack {
             startKafka(libDir);
             startPostgres();
             kafka.awaitReady(KAFKA_READY_TIMEOUT);
-            printReady("Kafka", "localhost:" + options.port(StackOptions.KAFKA));
+            printReady(
+                    kafka.size() == 1 ? "Kafka" : "Kafka (" + kafka.size() + " nodes)",
+                    kafka.bootstrapServers()
+                            + (kafka.size() == 1
+                                    ? ""
+                                    : ", replication factor " + kafka.replicationFactor() + ", min.insync.replicas "
+                                            + KafkaCluster.minInsyncReplicas(kafka.size())));
             if (kafkaSecurity != null) {
                 kafkaSecurity.grant(kafka);
             }
@@ -181,18 +188,22 @@ public final class LocalStack {
     }
 
     private void checkPortsFree(List<ServiceSpec> toStart) {
-        List<String> names =
-                new ArrayList<>(List.of(StackOptions.POSTGRES, StackOptions.KAFKA, StackOptions.KAFKA_CONTROLLER));
-        toStart.forEach(service -> names.add(service.module()));
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        wanted.put(StackOptions.POSTGRES, options.port(StackOptions.POSTGRES));
+        for (int node = 1; node <= options.kafkaBrokers(); node++) {
+            String suffix = node == 1 ? "" : " node " + node;
+            wanted.put(StackOptions.KAFKA + suffix, options.kafkaPort(node));
+            wanted.put(StackOptions.KAFKA_CONTROLLER + suffix, options.kafkaControllerPort(node));
+        }
+        toStart.forEach(service -> wanted.put(service.module(), options.port(service.module())));
         List<String> taken = new ArrayList<>();
-        for (String name : names) {
-            int port = options.port(name);
+        wanted.forEach((name, port) -> {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(false);
             } catch (IOException e) {
                 taken.add(name + " (" + port + ")");
             }
-        }
+        });
         if (!taken.isEmpty()) {
             throw new IllegalStateException("ports already in use: " + String.join(", ", taken)
                     + ". Stop what holds them or pick others with --NAME-port (see --help).");
@@ -222,21 +233,32 @@ public final class LocalStack {
             if (stopping) {
                 throw new IllegalStateException("stopping");
             }
-            KafkaBroker.Builder builder = KafkaBroker.builder(
-                            options.dataDir(),
-                            options.logDir().resolve("kafka.log"),
-                            options.port(StackOptions.KAFKA),
-                            options.port(StackOptions.KAFKA_CONTROLLER))
-                    .javaOptions(options.kafkaJavaOptions())
-                    .classPath(libDir.resolve("*").toString())
-                    .processSettings(processSettings());
             if (options.kafkaSecured()) {
                 kafkaSecurity = StackKafkaSecurity.prepare(options);
-                builder.security(kafkaSecurity.security());
             }
-            kafka = builder.prepare();
+            List<Integer> ports = new ArrayList<>();
+            List<Integer> controllerPorts = new ArrayList<>();
+            for (int node = 1; node <= options.kafkaBrokers(); node++) {
+                ports.add(options.kafkaPort(node));
+                controllerPorts.add(options.kafkaControllerPort(node));
+            }
+            kafka = KafkaCluster.prepare(options.dataDir(), options.logDir(), ports, controllerPorts, node -> {
+                node.javaOptions(options.kafkaJavaOptions())
+                        .classPath(libDir.resolve("*").toString())
+                        .processSettings(processSettings());
+                if (kafkaSecurity != null) {
+                    node.security(kafkaSecurity.security());
+                }
+                return node;
+            });
             kafka.start();
-            pidFile.add(StackOptions.KAFKA, kafka.process().pid(), "localhost:" + options.port(StackOptions.KAFKA));
+            for (int node = 1; node <= kafka.size(); node++) {
+                KafkaBroker broker = kafka.nodes().get(node - 1);
+                pidFile.add(
+                        node == 1 ? StackOptions.KAFKA : StackOptions.KAFKA + "-" + node,
+                        broker.process().pid(),
+                        broker.bootstrapServers());
+            }
         }
     }
 
@@ -338,6 +360,12 @@ public final class LocalStack {
             // the service's own principal: KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_JAAS_CONFIG, KAFKA_SSL_TRUSTSTORE_*
             environment.putAll(kafkaSecurity.environment(service, kafka.bootstrapServers()));
         }
+        if (kafka.size() > 1) {
+            // what the services' topic creators ask for on a cluster (a single broker: their defaults, 1)
+            environment.put("PEERING_TOPICS_REPLICATION_FACTOR", String.valueOf(kafka.replicationFactor()));
+            environment.put(
+                    "PEERING_TOPICS_MIN_INSYNC_REPLICAS", String.valueOf(KafkaCluster.minInsyncReplicas(kafka.size())));
+        }
         environment.putAll(Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 options.keyDir().resolve(Tokens.PUBLIC_KEY_FILE).toUri().toString(),
@@ -346,7 +374,7 @@ public final class LocalStack {
                 "QUARKUS_HTTP_PORT",
                 String.valueOf(options.port(service.module())),
                 "KAFKA_BOOTSTRAP_SERVERS",
-                "localhost:" + options.port(StackOptions.KAFKA),
+                kafka.bootstrapServers(),
                 "QUARKUS_DATASOURCE_JDBC_URL",
                 "jdbc:postgresql://localhost:" + options.port(StackOptions.POSTGRES) + "/" + service.database(),
                 "QUARKUS_DATASOURCE_USERNAME",
@@ -394,7 +422,11 @@ public final class LocalStack {
     /** Tells about a process that dies after the start; one that died before was told about already. */
     private void reportUnexpectedExits() {
         Map<String, Process> watched = new LinkedHashMap<>(services);
-        watched.put("Kafka", kafka.process().process());
+        for (int node = 1; node <= kafka.size(); node++) {
+            watched.put(
+                    node == 1 ? "Kafka" : "Kafka node " + node,
+                    kafka.nodes().get(node - 1).process().process());
+        }
         watched.values().removeIf(process -> !process.isAlive());
         watched.forEach((name, process) -> process.onExit().thenAccept(exited -> {
             synchronized (this) {
@@ -418,7 +450,11 @@ public final class LocalStack {
         System.out.println("Stopping the stack...");
         Processes.stopAll(services.values().stream().map(Process::toHandle).toList(), SERVICE_STOP_GRACE);
         if (kafka != null) {
-            Processes.stopAll(List.of(kafka.process().process().toHandle()), StackControl.KAFKA_STOP_GRACE);
+            Processes.stopAll(
+                    kafka.nodes().stream()
+                            .map(node -> node.process().process().toHandle())
+                            .toList(),
+                    StackControl.KAFKA_STOP_GRACE);
         }
         if (postgres != null) {
             try {

@@ -67,11 +67,10 @@ final class StackControl {
     }
 
     private static int stopRank(PidFile.Entry entry) {
-        return switch (entry.name()) {
-            case StackOptions.KAFKA -> 1;
-            case StackOptions.POSTGRES -> 2;
-            default -> 0;
-        };
+        if (entry.name().equals(StackOptions.KAFKA) || entry.name().matches("kafka-\\d+")) {
+            return 1; // node 1 is "kafka", node i > 1 "kafka-i"
+        }
+        return entry.name().equals(StackOptions.POSTGRES) ? 2 : 0;
     }
 
     static int status(StackOptions options) {
@@ -100,8 +99,10 @@ final class StackControl {
         }
         try (Stream<Path> children = Files.list(dataDir)) {
             List<String> unknown = children.map(path -> path.getFileName().toString())
-                    .filter(name -> !List.of("postgres", "kafka", "logs", "config", "keys", "stack.pid")
-                            .contains(name))
+                    .filter(name ->
+                            !List.of("postgres", "kafka", "kafka-security", "logs", "config", "keys", "stack.pid")
+                                            .contains(name)
+                                    && !name.matches("kafka-\\d+"))
                     .toList();
             if (!unknown.isEmpty()) {
                 throw new IllegalStateException(

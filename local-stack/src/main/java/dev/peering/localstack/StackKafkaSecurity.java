@@ -1,7 +1,7 @@
 package dev.peering.localstack;
 
 import dev.peering.localinfra.KafkaAccess;
-import dev.peering.localinfra.KafkaBroker;
+import dev.peering.localinfra.KafkaCluster;
 import dev.peering.localinfra.KafkaSecurity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +51,7 @@ final class StackKafkaSecurity {
     }
 
     /** Once the broker is up: the credentials and ACLs, then the client files with today's address. */
-    void grant(KafkaBroker kafka) throws IOException, InterruptedException {
+    void grant(KafkaCluster kafka) throws IOException, InterruptedException {
         security.grant(kafka.clientSettings(), access, GRANT_TIMEOUT);
         security.writeClientFiles(kafka.bootstrapServers());
         System.out.println("  Kafka is SASL_SSL (SCRAM-SHA-512); client settings per principal in "

@@ -19,6 +19,7 @@ record StackOptions(
         boolean wipe,
         boolean infraOnly,
         boolean kafkaSecured,
+        int kafkaBrokers,
         Map<String, Integer> ports,
         List<String> kafkaJavaOptions,
         List<String> serviceJavaOptions,
@@ -50,6 +51,9 @@ record StackOptions(
               --kafka-security MODE  plaintext (default) or sasl_ssl: a SASL_SSL (SCRAM-SHA-512) listener,
                                      one principal per service and ACLs (env STACK_KAFKA_SECURITY);
                                      certificates and credentials in DATA/kafka-security/
+              --brokers N            Kafka nodes, 1 (default) to 5 (env STACK_KAFKA_BROKERS); each topic is
+                                     replicated min(N, 3) times with min.insync.replicas one less; node i
+                                     listens on the kafka port + 2(i-1), its controller on the next port
               --NAME-port N          port of NAME (env STACK_NAME_PORT), NAME one of:
                                      postgres (15432), kafka (9092), kafka-controller (9093),
                                      asn-validation-service (8081), peering-service (8082),
@@ -84,6 +88,7 @@ record StackOptions(
         boolean wipe = false;
         boolean infraOnly = false;
         boolean kafkaSecured = kafkaSecurity(env.getOrDefault("STACK_KAFKA_SECURITY", "plaintext"));
+        int kafkaBrokers = brokers(env.getOrDefault("STACK_KAFKA_BROKERS", "1"));
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -105,6 +110,7 @@ record StackOptions(
                     infraOnly = true;
                 }
                 case "--kafka-security" -> kafkaSecured = kafkaSecurity(value(args, ++i, arg));
+                case "--brokers" -> kafkaBrokers = brokers(value(args, ++i, arg));
                 case "-h", "--help" -> command = "help";
                 default -> {
                     String name = arg.startsWith("--") && arg.endsWith("-port")
@@ -124,10 +130,33 @@ record StackOptions(
                 wipe,
                 infraOnly,
                 kafkaSecured,
+                kafkaBrokers,
                 ports,
                 javaOptions(env, "STACK_KAFKA_JAVA_OPTS", DEFAULT_KAFKA_JAVA_OPTS),
                 javaOptions(env, "STACK_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS),
                 List.copyOf(rest));
+    }
+
+    /** The port of Kafka node {@code node} (from 1): the kafka port, then every second port after it. */
+    int kafkaPort(int node) {
+        return port(KAFKA) + 2 * (node - 1);
+    }
+
+    /** The controller port of Kafka node {@code node} (from 1). */
+    int kafkaControllerPort(int node) {
+        return node == 1 ? port(KAFKA_CONTROLLER) : port(KAFKA) + 2 * (node - 1) + 1;
+    }
+
+    private static int brokers(String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= 5) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        throw new IllegalArgumentException("--brokers takes a number of Kafka nodes from 1 to 5, not '" + value + "'");
     }
 
     private static boolean kafkaSecurity(String mode) {

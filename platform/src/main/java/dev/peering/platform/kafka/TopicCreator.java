@@ -46,6 +46,10 @@ public class TopicCreator {
     @ConfigProperty(name = "peering.topics.replication-factor", defaultValue = "1")
     short replicationFactor;
 
+    /** The topic's min.insync.replicas; 0 leaves the cluster's default. */
+    @ConfigProperty(name = "peering.topics.min-insync-replicas", defaultValue = "0")
+    int minInsyncReplicas;
+
     @ConfigProperty(name = "peering.topics.retention", defaultValue = "P30D")
     Duration retention;
 
@@ -68,11 +72,17 @@ public class TopicCreator {
                 if (existing.contains(topic)) {
                     continue;
                 }
-                NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor)
-                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis())));
+                Map<String, String> configs = new java.util.HashMap<>();
+                configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+                if (minInsyncReplicas > 0) {
+                    configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
+                }
+                NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor).configs(configs);
                 try {
                     admin.createTopics(Set.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                    LOG.infof("created topic %s (%d partitions, retention %s)", topic, partitions, retention);
+                    LOG.infof(
+                            "created topic %s (%d partitions, replication factor %d, retention %s)",
+                            topic, partitions, replicationFactor, retention);
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof TopicAuthorizationException && consumed.contains(topic)) {
                         // On a secured cluster only a topic's owner may create it (the ACLs of the README):
