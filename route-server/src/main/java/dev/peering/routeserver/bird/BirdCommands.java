@@ -43,6 +43,10 @@ public final class BirdCommands {
         return bird;
     }
 
+    public Path birdc() {
+        return birdc;
+    }
+
     /** {@code bird -p -c file}: whether BIRD would accept the file, and its message when it would not. */
     public CommandResult check(Path config) {
         return run(List.of(bird.toString(), "-p", "-c", config.toString()));

@@ -13,15 +13,12 @@ import dev.peering.routeserver.domain.PeerSession;
 import dev.peering.routeserver.domain.RouteServer;
 import dev.peering.routeserver.domain.SessionStatus;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,53 +43,29 @@ class BirdApplyIT {
             null);
 
     private static BirdCommands bird;
+    private static TestRouter router;
     private static Path dir;
     private static Path socket;
-    private static Process router;
     private static RouteServer base;
     private static BirdConfigApplier applier;
 
     @BeforeAll
     static void startBird() throws IOException {
         bird = Bird.required();
-        dir = Files.createTempDirectory(
-                Files.createDirectories(Path.of("target").toAbsolutePath()), "bird-");
-        socket = dir.resolve("bird.ctl");
-        if (socket.toString().length() > 100) {
-            // A Unix socket path has at most 107 bytes; a deep checkout falls back to the temp directory.
-            socket = Files.createTempDirectory("bird-").resolve("bird.ctl");
-        }
-        Path live = dir.resolve("bird.conf");
+        dir = TestRouter.newDirectory();
         base = RouteServers.walkthrough()
-                .withPort(freePort())
+                .withPort(TestRouter.freePort())
                 .withLogFile(dir.resolve("bird.log").toString())
                 .withSession(RouteServers.walkthrough().sessions().get(1).withMd5Key("not-a-real-key"));
-        Files.writeString(live, GENERATOR.generate(base), StandardCharsets.UTF_8);
-        router = new ProcessBuilder(
-                        bird.bird().toString(),
-                        "-f",
-                        "-c",
-                        live.toString(),
-                        "-s",
-                        socket.toString(),
-                        "-P",
-                        dir.resolve("bird.pid").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("bird.out").toFile())
-                .start();
-        applier = new BirdConfigApplier(live, socket, bird);
-        await("BIRD's control socket at " + socket)
-                .atMost(Duration.ofSeconds(15))
-                .until(() -> bird.showProtocolsAll(socket).succeeded());
+        router = TestRouter.start(bird, dir, GENERATOR.generate(base));
+        socket = router.socket;
+        applier = new BirdConfigApplier(router.config, socket, bird);
     }
 
     @AfterAll
     static void stopBird() throws InterruptedException {
         if (router != null) {
-            router.destroy();
-            if (!router.waitFor(10, TimeUnit.SECONDS)) {
-                router.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            router.stop();
         }
     }
 
@@ -200,11 +173,5 @@ class BirdApplyIT {
 
     private static Map<String, String> sinceByProtocol(Map<String, SessionStatus> statuses) {
         return statuses.values().stream().collect(Collectors.toMap(SessionStatus::protocol, SessionStatus::since));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
