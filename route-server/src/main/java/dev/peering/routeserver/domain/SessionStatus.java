@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param state the state in the ARM API's terms
  * @param routerState the router's own words: its protocol state and BGP state ({@code start/Active})
  * @param since when the protocol last changed state, as the router prints it
- * @param lastError the router's last error for the session (the event's reason when it drops), if any
+ * @param lastError the router's last error for the session, if any: the event's reason when the session
+ *     drops. BIRD keeps it after the session recovers (an OpenConfirm session may still show "Socket:
+ *     Connection refused"), so it is no reason for a rise.
  * @param importedRoutes how many routes the session's channel holds, when it is up
  */
 public record SessionStatus(

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.peering.routeserver.domain.FamilySession;
 import dev.peering.routeserver.domain.PeerSession;
 import dev.peering.routeserver.domain.RegisteredPrefix;
+import dev.peering.routeserver.domain.RoaSource;
 import dev.peering.routeserver.domain.RouteServer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,12 +24,19 @@ class BirdConfigGeneratorTest {
         RouteServer server = RouteServers.registeredAndStaticRoas();
         List<PeerSession> shuffled = new ArrayList<>(server.sessions());
         Collections.reverse(shuffled);
-        PeerSession first = shuffled.get(0);
-        List<RegisteredPrefix> prefixes = new ArrayList<>(first.registeredPrefixes());
-        Collections.reverse(prefixes);
-        shuffled.set(0, first.withRegisteredPrefixes(prefixes));
+        // Every session's registered prefixes reversed too (conn_b has three, of both families).
+        shuffled.replaceAll(s -> {
+            List<RegisteredPrefix> prefixes = new ArrayList<>(s.registeredPrefixes());
+            Collections.reverse(prefixes);
+            return s.withRegisteredPrefixes(prefixes);
+        });
+        assertTrue(shuffled.stream().anyMatch(s -> s.registeredPrefixes().size() > 2));
+        List<RoaSource.Roa> roas = new ArrayList<>(((RoaSource.StaticRoas) server.roaSource()).roas());
+        Collections.reverse(roas);
 
-        assertEquals(generator.generate(server), generator.generate(server.withSessions(shuffled)));
+        assertEquals(
+                generator.generate(server),
+                generator.generate(server.withSessions(shuffled).withRoaSource(new RoaSource.StaticRoas(roas))));
     }
 
     @Test
