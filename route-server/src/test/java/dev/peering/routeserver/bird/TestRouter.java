@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,8 +68,7 @@ final class TestRouter {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("BIRD ended: " + Files.readString(dir.resolve("bird.out")));
                     }
-                    return bird.run(java.util.List.of(
-                                    bird.birdc().toString(), "-s", answering.toString(), "show", "status"))
+                    return bird.run(List.of(bird.birdc().toString(), "-s", answering.toString(), "show", "status"))
                             .succeeded();
                 });
         return router;
@@ -75,9 +76,8 @@ final class TestRouter {
 
     /** {@code birdc -s socket <words>}, which must succeed. */
     String birdc(String... words) {
-        java.util.List<String> command =
-                new java.util.ArrayList<>(java.util.List.of(bird.birdc().toString(), "-s", socket.toString()));
-        command.addAll(java.util.List.of(words));
+        List<String> command = new ArrayList<>(List.of(bird.birdc().toString(), "-s", socket.toString()));
+        command.addAll(List.of(words));
         CommandResult result = bird.run(command);
         if (!result.succeeded()) {
             throw new IllegalStateException("birdc " + String.join(" ", words) + ": " + result.output());
