@@ -62,14 +62,16 @@ public final class FaultSuite {
     public Outcome run() throws Exception {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         System.out.println("[suite] run " + runId + ", seed " + options.seed() + ", " + options.workflows()
-                + " workflows, " + options.instances() + " instance(s) of each service, data in "
+                + " workflows, " + options.instances() + " instance(s) of each service, " + options.brokers()
+                + " Kafka node(s), data in "
                 + options.dataDir());
         try (Stack stack = Stack.start(new Stack.Config(
                 options.root(),
                 options.dataDir(),
                 options.serviceEnvironment(),
                 options.sessionTimeout(),
-                options.instances()))) {
+                options.instances(),
+                options.brokers()))) {
             System.out.println("[suite] stack up");
             ConnectionCensus census = ConnectionCensus.start(stack.postgres(), Duration.ofSeconds(1));
             Arm arm = new Arm(stack.authorization(), stack::serviceAt);
@@ -294,7 +296,20 @@ public final class FaultSuite {
         StoreChecks store = new StoreChecks(stack.postgres());
         StoreChecks.ReadModels readModels = store.readModels();
         findings.addAll(readModels.findings());
+        // A consumer whose instance was killed late may still be catching up (its partitions wait for the
+        // group's session timeout): every event must be applied eventually, within the convergence bound.
+        long catchUpStart = System.nanoTime();
+        long catchUpDeadline = catchUpStart + options.convergeWithin().toNanos();
         List<StoreChecks.Consumption> consumption = store.consumption(idsByTopic, deadIds);
+        while (consumption.stream().anyMatch(c -> c.notApplied() > 0) && System.nanoTime() < catchUpDeadline) {
+            TimeUnit.SECONDS.sleep(1);
+            consumption = store.consumption(idsByTopic, deadIds);
+        }
+        boolean caughtUp = consumption.stream().allMatch(c -> c.notApplied() == 0);
+        findings.add(String.format(
+                "consumers %s %.1f s after the topics were read",
+                caughtUp ? "had applied every event" : "still had events to apply",
+                (System.nanoTime() - catchUpStart) / 1e9));
         long serverErrors =
                 arm.serverErrors().values().stream().mapToLong(n -> n.get()).sum();
         long unexpectedServerErrors = arm.unexpectedServerErrors().values().stream()

@@ -32,7 +32,8 @@ public record SuiteOptions(
         Duration convergeWithin,
         Duration stepTimeout,
         Map<String, String> delays,
-        int instances) {
+        int instances,
+        int brokers) {
 
     public static final String USAGE =
             """
@@ -56,6 +57,9 @@ public record SuiteOptions(
               fault.instances        instances of each service, one consumer group and one database
                                      per service; the faults hit the first (default 1)
               fault.step-timeout     bound on one workflow step (default PT4M)
+              fault.brokers          Kafka nodes (default 1); with 3, topics are replicated three times
+                                     with min.insync.replicas=2 and each broker fault hits the node
+                                     leading peering.peering-events-0 at that moment
             """;
 
     public static SuiteOptions from(Properties p) {
@@ -81,7 +85,8 @@ public record SuiteOptions(
                         "_LOCAL_PEERING_ASN_APPROVAL_DELAY", "PT2S",
                         "_LOCAL_PEERING_CONNECTION_STEP_DELAY", "PT1S",
                         "_LOCAL_PEERING_CONNECTION_SESSION_STEP_DELAY", "PT0.5S"),
-                Integer.parseInt(p.getProperty("fault.instances", "1")));
+                Integer.parseInt(p.getProperty("fault.instances", "1")),
+                Integer.parseInt(p.getProperty("fault.brokers", "1")));
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.peering.faultsuite.stack;
 
 import dev.peering.core.KafkaClientSettings;
+import dev.peering.events.Topics;
 import dev.peering.localinfra.ChildProcess;
 import dev.peering.localinfra.KafkaBroker;
+import dev.peering.localinfra.KafkaCluster;
 import dev.peering.localinfra.PostgresServer;
 import dev.peering.localinfra.ProcessSettings;
 import dev.peering.localinfra.Readiness;
@@ -22,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * PostgreSQL, Kafka and the four packaged services, each its own process started the way the local
@@ -42,11 +46,16 @@ public final class Stack implements AutoCloseable {
      * workflow delays); {@code sessionTimeout}, when set, is every consumer's {@code session.timeout.ms}.
      */
     public record Config(
-            Path root, Path dataDir, Map<String, String> serviceEnvironment, Duration sessionTimeout, int instances) {}
+            Path root,
+            Path dataDir,
+            Map<String, String> serviceEnvironment,
+            Duration sessionTimeout,
+            int instances,
+            int brokers) {}
 
     private final Config config;
     private final PostgresServer postgres;
-    private final KafkaBroker kafka;
+    private final KafkaCluster kafka;
     private final OperatorTokens tokens;
     /** Each service's instances, in one consumer group and on one database; the faults hit the first. */
     private final Map<Service, List<Integer>> ports = new EnumMap<>(Service.class);
@@ -55,7 +64,7 @@ public final class Stack implements AutoCloseable {
     private Thread shutdownHook;
     private final Readiness readiness = new Readiness();
 
-    private Stack(Config config, PostgresServer postgres, KafkaBroker kafka, OperatorTokens tokens) {
+    private Stack(Config config, PostgresServer postgres, KafkaCluster kafka, OperatorTokens tokens) {
         this.config = config;
         this.postgres = postgres;
         this.kafka = kafka;
@@ -78,11 +87,16 @@ public final class Stack implements AutoCloseable {
                 .serverConfig("max_connections", "300")
                 .build();
         // A child JVM from this module's class path, so that it can be stopped and started again.
-        KafkaBroker kafka = KafkaBroker.builder(config.dataDir(), logDir.resolve("kafka.log"), free.free(), free.free())
+        List<Integer> kafkaPorts = new ArrayList<>();
+        List<Integer> controllerPorts = new ArrayList<>();
+        for (int node = 0; node < Math.max(1, config.brokers()); node++) {
+            kafkaPorts.add(free.free());
+            controllerPorts.add(free.free());
+        }
+        KafkaCluster kafka = KafkaCluster.prepare(config.dataDir(), logDir, kafkaPorts, controllerPorts, node -> node
                 // The small run lowers the consumers' session timeout below the broker's default minimum.
                 .serverProperty("group.min.session.timeout.ms", "3000")
-                .processSettings(PROCESSES)
-                .prepare();
+                .processSettings(PROCESSES));
         Stack stack = new Stack(
                 config,
                 postgres,
@@ -143,6 +157,10 @@ public final class Stack implements AutoCloseable {
         env.put("QUARKUS_PROFILE", "local");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service).get(instance)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        if (kafka.size() > 1) {
+            env.put("PEERING_TOPICS_REPLICATION_FACTOR", String.valueOf(kafka.replicationFactor()));
+            env.put("PEERING_TOPICS_MIN_INSYNC_REPLICAS", String.valueOf(KafkaCluster.minInsyncReplicas(kafka.size())));
+        }
         String name = instanceName(service, instance);
         // ApplicationName names the instance in pg_stat_activity (ConnectionCensus counts by it).
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()) + "?ApplicationName=" + name);
@@ -241,18 +259,51 @@ public final class Stack implements AutoCloseable {
 
     /** Stops the broker (SIGTERM), leaves it down for {@code down}, starts it again on the same log folder. */
     public void restartBroker(Duration down) throws IOException, InterruptedException {
-        kafka.stop(BROKER_STOP_GRACE);
+        KafkaBroker node = targetNode();
+        node.stop(BROKER_STOP_GRACE);
         TimeUnit.MILLISECONDS.sleep(down.toMillis());
-        kafka.start();
+        node.start();
         kafka.awaitReady(READY_TIMEOUT);
     }
 
     /** kill -9 of the broker, down for {@code down}, started again on the same log folder (log recovery). */
     public void killBroker(Duration down) throws IOException, InterruptedException {
-        kafka.process().kill();
+        KafkaBroker node = targetNode();
+        node.process().kill();
         TimeUnit.MILLISECONDS.sleep(down.toMillis());
-        kafka.start();
+        node.start();
         kafka.awaitReady(READY_TIMEOUT);
+    }
+
+    /**
+     * The node a broker fault hits: the only one, or on a cluster the one leading {@code
+     * peering.peering-events} partition 0 now (every workflow's peering events go through some leader, and
+     * this one's loss moves a leadership the services are writing to).
+     */
+    private KafkaBroker targetNode() {
+        if (kafka.size() == 1) {
+            return kafka.nodes().get(0);
+        }
+        Map<String, Object> admin = kafka.clientSettings().clientProperties();
+        admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin client = Admin.create(admin)) {
+            int leader = client.describeTopics(List.of(Topics.PEERING_EVENTS))
+                    .allTopicNames()
+                    .get(15, TimeUnit.SECONDS)
+                    .get(Topics.PEERING_EVENTS)
+                    .partitions()
+                    .get(0)
+                    .leader()
+                    .id();
+            System.out.println("[fault] the broker fault hits Kafka node " + leader + ", leader of "
+                    + Topics.PEERING_EVENTS + "-0");
+            return kafka.nodes().get(leader - 1);
+        } catch (Exception e) {
+            System.out.println("[fault] no leader of " + Topics.PEERING_EVENTS + "-0 known (" + e
+                    + "); the broker fault hits Kafka node 1");
+            return kafka.nodes().get(0);
+        }
     }
 
     /**
@@ -265,12 +316,13 @@ public final class Stack implements AutoCloseable {
     public long freezeBroker(Duration frozen) throws IOException, InterruptedException {
         long before = relayPassesFailed();
         long during;
-        kafka.process().freeze();
+        KafkaBroker node = targetNode();
+        node.process().freeze();
         try {
             TimeUnit.MILLISECONDS.sleep(frozen.toMillis());
             during = relayPassesFailed() - before;
         } finally {
-            kafka.process().thaw();
+            node.process().thaw();
         }
         kafka.awaitReady(READY_TIMEOUT);
         return during;
