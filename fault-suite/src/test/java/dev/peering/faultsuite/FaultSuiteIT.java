@@ -18,7 +18,8 @@ class FaultSuiteIT {
 
     @Test
     void nothingLostNothingAppliedTwiceUnderFaults() throws Exception {
-        Outcome outcome = new FaultSuite(SuiteOptions.from(System.getProperties())).run();
+        SuiteOptions options = SuiteOptions.from(System.getProperties());
+        Outcome outcome = new FaultSuite(options).run();
 
         List<String> idle = outcome.faults().stream()
                 .filter(f -> f.inFlight() == 0)
@@ -30,8 +31,10 @@ class FaultSuiteIT {
                 () -> assertTrue(outcome.acknowledged() > 0, "the drive got no request acknowledged at all"),
                 () -> assertEquals(10, outcome.faults().size(), "every fault is injected once"),
                 () -> assertEquals(List.of(), idle, "faults that met no workflow in flight prove nothing"),
+                // A cluster (fault.brokers=3) moves the frozen leader's partitions to another node within its
+                // session timeout, so the relay's sends may well succeed: only a single broker must fail them.
                 () -> assertTrue(
-                        outcome.relayFailuresWhileBrokerFrozen() > 0,
+                        options.brokers() > 1 || outcome.relayFailuresWhileBrokerFrozen() > 0,
                         "the broker's freeze did not outlast the producers' delivery timeout: no outbox relay"
                                 + " pass failed while it lasted"),
                 () -> assertTrue(
