@@ -14,7 +14,10 @@ final class GatewayLaunch {
         return Files.isRegularFile(ServiceSpec.GATEWAY.runnerJar(options.root()));
     }
 
-    /** Its port and each service's URL ({@code peering.gateway.routes.<service>}); no database, no Kafka. */
+    /**
+     * Its port and the URLs of each service's instances ({@code peering.gateway.routes.<service>}, which it
+     * takes turns among); no database, no Kafka.
+     */
     static Map<String, String> environment(StackOptions options) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_PROFILE", "local");
@@ -23,7 +26,11 @@ final class GatewayLaunch {
             environment.put(
                     "PEERING_GATEWAY_ROUTES_"
                             + service.module().toUpperCase(Locale.ROOT).replace('-', '_'),
-                    "http://localhost:" + options.port(service.module()));
+                    String.join(
+                            ",",
+                            ServiceInstance.of(service, options.instances()).stream()
+                                    .map(instance -> instance.url(options))
+                                    .toList()));
         }
         return environment;
     }

@@ -195,7 +195,8 @@ public final class LocalStack {
             wanted.put(StackOptions.KAFKA + suffix, options.kafkaPort(node));
             wanted.put(StackOptions.KAFKA_CONTROLLER + suffix, options.kafkaControllerPort(node));
         }
-        toStart.forEach(service -> wanted.put(service.module(), options.port(service.module())));
+        toStart.forEach(service -> ServiceInstance.of(service, service == ServiceSpec.GATEWAY ? 1 : options.instances())
+                .forEach(instance -> wanted.put(instance.name(), instance.port(options))));
         List<String> taken = new ArrayList<>();
         wanted.forEach((name, port) -> {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
@@ -288,18 +289,24 @@ public final class LocalStack {
      * with Retry-After for a service not ready yet, and "All ready" is printed only once every one is.
      */
     private List<String> startServices(List<ServiceSpec> toStart, boolean gateway) throws IOException {
-        Map<ServiceSpec, Process> started = new LinkedHashMap<>();
+        Map<ServiceInstance, Process> started = new LinkedHashMap<>();
         List<String> notReady = new ArrayList<>();
         synchronized (this) {
             if (stopping) {
                 throw new IllegalStateException("stopping");
             }
             for (ServiceSpec service : toStart) {
-                started.put(service, launch(service, serviceEnvironment(service)));
+                for (ServiceInstance instance : ServiceInstance.of(service, options.instances())) {
+                    Map<String, String> environment = serviceEnvironment(service);
+                    environment.put("QUARKUS_HTTP_PORT", String.valueOf(instance.port(options)));
+                    started.put(instance, launch(instance, environment));
+                }
             }
             if (!options.infraOnly()) {
                 if (gateway) {
-                    started.put(ServiceSpec.GATEWAY, launch(ServiceSpec.GATEWAY, GatewayLaunch.environment(options)));
+                    started.put(
+                            new ServiceInstance(ServiceSpec.GATEWAY, 1),
+                            launch(new ServiceInstance(ServiceSpec.GATEWAY, 1), GatewayLaunch.environment(options)));
                 } else {
                     System.out.println("Skipping gateway: "
                             + options.root().relativize(ServiceSpec.GATEWAY.runnerJar(options.root()))
@@ -312,7 +319,7 @@ public final class LocalStack {
             return notReady;
         }
         ServiceSpec.ALL.stream()
-                .filter(service -> !started.containsKey(service))
+                .filter(service -> !started.containsKey(new ServiceInstance(service, 1)))
                 .forEach(service -> notReady.add(service.module() + " (no jar)"));
         Readiness readiness = new Readiness();
         // A thread per process: the common pool has a single thread on a two-core machine.
@@ -330,16 +337,16 @@ public final class LocalStack {
     }
 
     /** Starts one service's process, logging to its file, and records it; the caller holds the lock. */
-    private Process launch(ServiceSpec service, Map<String, String> environment) throws IOException {
+    private Process launch(ServiceInstance instance, Map<String, String> environment) throws IOException {
         Process process = new ChildProcess(
-                        service.module(),
-                        serviceCommand(service),
+                        instance.name(),
+                        serviceCommand(instance.spec()),
                         environment,
-                        options.logDir().resolve(service.module() + ".log"),
+                        options.logDir().resolve(instance.name() + ".log"),
                         processSettings())
                 .start();
-        services.put(service.module(), process);
-        pidFile.add(service.module(), process.pid(), url(service));
+        services.put(instance.name(), process);
+        pidFile.add(instance.name(), process.pid(), instance.url(options));
         return process;
     }
 
@@ -389,33 +396,30 @@ public final class LocalStack {
         return ProcessSettings.defaults().withWorkDir(options.root()).withOwnSession(true);
     }
 
-    private String url(ServiceSpec service) {
-        return "http://localhost:" + options.port(service.module());
-    }
-
     /** Waits until the service is ready; returns why not, if it never is. */
-    private Optional<String> awaitReady(Readiness readiness, ServiceSpec service, Process process) {
-        Path log = options.logDir().resolve(service.module() + ".log");
+    private Optional<String> awaitReady(Readiness readiness, ServiceInstance instance, Process process) {
+        Path log = options.logDir().resolve(instance.name() + ".log");
+        String name = instance.name();
         try {
-            switch (readiness.await(url(service), process, SERVICE_READY_TIMEOUT)) {
+            switch (readiness.await(instance.url(options), process, SERVICE_READY_TIMEOUT)) {
                 case READY -> {
-                    printReady(service.module(), url(service));
+                    printReady(name, instance.url(options));
                     return Optional.empty();
                 }
                 case EXITED -> {
-                    System.out.println(service.module() + " exited with code " + process.exitValue()
+                    System.out.println(name + " exited with code " + process.exitValue()
                             + " before it was ready. Last lines of " + log + ":\n" + ChildProcess.tail(log, 15));
-                    return Optional.of(service.module() + " (exited)");
+                    return Optional.of(name + " (exited)");
                 }
                 default -> {
-                    System.out.println(service.module() + " not ready after " + SERVICE_READY_TIMEOUT.toSeconds()
-                            + " s; see " + log);
-                    return Optional.of(service.module() + " (not ready)");
+                    System.out.println(
+                            name + " not ready after " + SERVICE_READY_TIMEOUT.toSeconds() + " s; see " + log);
+                    return Optional.of(name + " (not ready)");
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.of(service.module() + " (interrupted)");
+            return Optional.of(name + " (interrupted)");
         }
     }
 

@@ -20,6 +20,7 @@ record StackOptions(
         boolean infraOnly,
         boolean kafkaSecured,
         int kafkaBrokers,
+        int instances,
         Map<String, Integer> ports,
         List<String> kafkaJavaOptions,
         List<String> serviceJavaOptions,
@@ -54,6 +55,9 @@ record StackOptions(
               --brokers N            Kafka nodes, 1 (default) to 5 (env STACK_KAFKA_BROKERS); each topic is
                                      replicated min(N, 3) times with min.insync.replicas one less; node i
                                      listens on the kafka port + 2(i-1), its controller on the next port
+              --instances N          instances of each service, 1 (default) to 3 (env STACK_INSTANCES); instance
+                                     i > 1 is named SERVICE-i and listens on the service's port + 100(i-1);
+                                     the gateway takes turns among them
               --NAME-port N          port of NAME (env STACK_NAME_PORT), NAME one of:
                                      postgres (15432), kafka (9092), kafka-controller (9093),
                                      asn-validation-service (8081), peering-service (8082),
@@ -89,6 +93,7 @@ record StackOptions(
         boolean infraOnly = false;
         boolean kafkaSecured = kafkaSecurity(env.getOrDefault("STACK_KAFKA_SECURITY", "plaintext"));
         int kafkaBrokers = brokers(env.getOrDefault("STACK_KAFKA_BROKERS", "1"));
+        int instances = instances(env.getOrDefault("STACK_INSTANCES", "1"));
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -111,6 +116,7 @@ record StackOptions(
                 }
                 case "--kafka-security" -> kafkaSecured = kafkaSecurity(value(args, ++i, arg));
                 case "--brokers" -> kafkaBrokers = brokers(value(args, ++i, arg));
+                case "--instances" -> instances = instances(value(args, ++i, arg));
                 case "-h", "--help" -> command = "help";
                 default -> {
                     String name = arg.startsWith("--") && arg.endsWith("-port")
@@ -131,6 +137,7 @@ record StackOptions(
                 infraOnly,
                 kafkaSecured,
                 kafkaBrokers,
+                instances,
                 ports,
                 javaOptions(env, "STACK_KAFKA_JAVA_OPTS", DEFAULT_KAFKA_JAVA_OPTS),
                 javaOptions(env, "STACK_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS),
@@ -157,6 +164,18 @@ record StackOptions(
             // told below
         }
         throw new IllegalArgumentException("--brokers takes a number of Kafka nodes from 1 to 5, not '" + value + "'");
+    }
+
+    private static int instances(String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= 3) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        throw new IllegalArgumentException("--instances takes a number from 1 to 3, not '" + value + "'");
     }
 
     private static boolean kafkaSecurity(String mode) {

@@ -4,12 +4,16 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /** Where each service listens and how long the gateway waits for it. */
 @ConfigMapping(prefix = "peering.gateway")
 public interface GatewayConfig {
 
-    /** The base URL of each service ({@code peering.gateway.routes.<service>}). */
+    /**
+     * The base URLs of each service's instances ({@code peering.gateway.routes.<service>}, comma-separated):
+     * requests take turns among them, and one that cannot be connected to is skipped for the next.
+     */
     Routes routes();
 
     /** How long a service may stay silent (before or while it answers) before the caller gets a 503. */
@@ -30,15 +34,15 @@ public interface GatewayConfig {
     interface Routes {
 
         @WithDefault("http://localhost:8081")
-        URI asnValidationService();
+        List<URI> asnValidationService();
 
         @WithDefault("http://localhost:8082")
-        URI peeringService();
+        List<URI> peeringService();
 
         @WithDefault("http://localhost:8083")
-        URI connectionService();
+        List<URI> connectionService();
 
         @WithDefault("http://localhost:8084")
-        URI registrationService();
+        List<URI> registrationService();
     }
 }

@@ -17,9 +17,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -63,8 +67,14 @@ public class Forwarder {
 
     private HttpClient client;
 
+    /** Whose turn it is among each service's instances. */
+    private final Map<Upstream, AtomicInteger> turns = new EnumMap<>(Upstream.class);
+
     @PostConstruct
     void start() {
+        for (Upstream upstream : Upstream.values()) {
+            turns.put(upstream, new AtomicInteger());
+        }
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
@@ -88,7 +98,26 @@ public class Forwarder {
             String uri,
             RequestIds ids,
             Consumer<Failure> failed) {
-        URI base = upstream.url(config);
+        List<URI> instances = upstream.urls(config);
+        int first = Math.floorMod(turns.get(upstream).getAndIncrement(), instances.size());
+        forwardTo(instances, first, 0, request, body, uri, ids, failed);
+    }
+
+    /**
+     * Tries instance {@code (first + tried) % n}. Only a failure to connect moves on to the next instance:
+     * nothing was sent then, so trying another cannot apply a change twice. Once the request is sent, a
+     * silent instance is the caller's 503, never a second attempt elsewhere.
+     */
+    private void forwardTo(
+            List<URI> instances,
+            int first,
+            int tried,
+            HttpServerRequest request,
+            Buffer body,
+            String uri,
+            RequestIds ids,
+            Consumer<Failure> failed) {
+        URI base = instances.get((first + tried) % instances.size());
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(base.getHost())
@@ -97,10 +126,18 @@ public class Forwarder {
                 .setURI(basePath(base) + uri)
                 .setIdleTimeout(config.timeout().toMillis());
         client.request(options)
-                .compose(outgoing -> send(outgoing, request, body, ids))
-                .onSuccess(answer -> relay(answer, request.response(), ids))
-                .onFailure(error ->
-                        failed.accept(error instanceof TimeoutException ? Failure.TIMED_OUT : Failure.UNREACHABLE));
+                .onFailure(notConnected -> {
+                    if (tried + 1 < instances.size()) {
+                        forwardTo(instances, first, tried + 1, request, body, uri, ids, failed);
+                    } else {
+                        failed.accept(
+                                notConnected instanceof TimeoutException ? Failure.TIMED_OUT : Failure.UNREACHABLE);
+                    }
+                })
+                .onSuccess(outgoing -> send(outgoing, request, body, ids)
+                        .onSuccess(answer -> relay(answer, request.response(), ids))
+                        .onFailure(error -> failed.accept(
+                                error instanceof TimeoutException ? Failure.TIMED_OUT : Failure.UNREACHABLE)));
     }
 
     private static io.vertx.core.Future<HttpClientResponse> send(

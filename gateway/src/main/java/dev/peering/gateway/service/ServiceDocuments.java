@@ -60,7 +60,7 @@ public class ServiceDocuments {
     }
 
     private Future<OpenApiMerger.ServiceDocument> fetch(Upstream upstream) {
-        URI base = upstream.url(config);
+        URI base = upstream.urls(config).get(0); // every instance serves the same document
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setAbsoluteURI(base.toString().replaceAll("/+$", "") + "/q/openapi?format=json")

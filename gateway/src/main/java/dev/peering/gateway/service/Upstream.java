@@ -2,6 +2,7 @@ package dev.peering.gateway.service;
 
 import dev.peering.gateway.config.GatewayConfig;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Function;
 
 /** The four services behind the gateway, named as their Maven modules. */
@@ -12,18 +13,19 @@ public enum Upstream {
     REGISTRATION("registration-service", GatewayConfig.Routes::registrationService);
 
     private final String module;
-    private final Function<GatewayConfig.Routes, URI> url;
+    private final Function<GatewayConfig.Routes, List<URI>> urls;
 
-    Upstream(String module, Function<GatewayConfig.Routes, URI> url) {
+    Upstream(String module, Function<GatewayConfig.Routes, List<URI>> urls) {
         this.module = module;
-        this.url = url;
+        this.urls = urls;
     }
 
     public String module() {
         return module;
     }
 
-    public URI url(GatewayConfig config) {
-        return url.apply(config.routes());
+    /** The base URLs of the service's instances, at least one. */
+    public List<URI> urls(GatewayConfig config) {
+        return urls.apply(config.routes());
     }
 }

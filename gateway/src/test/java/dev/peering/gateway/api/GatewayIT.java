@@ -17,6 +17,7 @@ import io.restassured.response.Response;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,34 @@ class GatewayIT {
                 .then()
                 .statusCode(200)
                 .body("service", equalTo("registration-service"));
+    }
+
+    @Test
+    void requestsTakeTurnsAmongAServicesInstancesAndSkipOneThatIsDown() {
+        List<Integer> instances = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            instances.add(given().get(SUB + "/peerings?" + API)
+                    .then()
+                    .statusCode(200)
+                    .body("service", equalTo("peering-service"))
+                    .extract()
+                    .path("instance"));
+        }
+        assertEquals(2, new HashSet<>(instances).size(), "both instances answered: " + instances);
+        given().post(control + "/down/peering-service").then().statusCode(200);
+        try {
+            for (int i = 0; i < 4; i++) {
+                given().contentType("application/json")
+                        .body("{}")
+                        .put(RG + "/peerings/ix" + i + "?" + API)
+                        .then()
+                        .statusCode(200)
+                        .body("instance", equalTo(2))
+                        .body("method", equalTo("PUT"));
+            }
+        } finally {
+            given().post(control + "/up/peering-service").then().statusCode(200);
+        }
     }
 
     @Test

@@ -15,12 +15,16 @@ import java.util.concurrent.TimeUnit;
  * headers, body) as JSON, serves a small OpenAPI document of its own, answers a status asked for in
  * {@code x-stub-status}, and never answers a path ending in {@code /hang}. A control server takes a
  * stand-in down ({@code POST /down/<service>}) and up again on the same port ({@code POST /up/<service>}).
+ * peering-service has a second instance, {@code peering-service#2}, routed to as well; each answer names
+ * the instance that gave it.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     static final String[] SERVICES = {
         "asn-validation-service", "peering-service", "connection-service", "registration-service"
     };
+
+    static final String SECOND_PEERING = "peering-service#2";
 
     private Vertx vertx;
     private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
@@ -37,6 +41,11 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             ports.put(service, server.actualPort());
             config.put("peering.gateway.routes." + service, "http://localhost:" + server.actualPort());
         }
+        HttpServer second = listen(SECOND_PEERING, 0);
+        ports.put(SECOND_PEERING, second.actualPort());
+        config.put(
+                "peering.gateway.routes.peering-service",
+                config.get("peering.gateway.routes.peering-service") + ",http://localhost:" + second.actualPort());
         HttpServer control = await(
                 vertx.createHttpServer().requestHandler(this::control).listen(0).toCompletionStage());
         config.put("stub.control", "http://localhost:" + control.actualPort());
@@ -62,7 +71,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     private void control(HttpServerRequest request) {
         String[] parts = request.path().split("/");
-        String service = parts[parts.length - 1];
+        String service = java.net.URLDecoder.decode(parts[parts.length - 1], java.nio.charset.StandardCharsets.UTF_8);
         if (request.path().startsWith("/down/")) {
             servers.get(service).close().onComplete(done -> request.response().end());
         } else {
@@ -88,7 +97,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                     .setStatusCode(status == null ? 200 : Integer.parseInt(status))
                     .putHeader("Content-Type", "application/json")
                     .end(new JsonObject()
-                            .put("service", service)
+                            .put("service", service.replace("#2", ""))
+                            .put("instance", service.endsWith("#2") ? 2 : 1)
                             .put("method", request.method().name())
                             .put("uri", request.uri())
                             .put("headers", headers)
