@@ -60,6 +60,7 @@ public final class LocalStack {
                 case "stop" -> StackControl.stop(options);
                 case "status" -> StackControl.status(options);
                 case "token" -> TokenCommand.run(options.dataDir(), options.rest());
+                case "keys" -> TokenCommand.keys(options.keyDir());
                 case "help" -> {
                     System.out.print(StackOptions.USAGE);
                     yield 0;

@@ -24,6 +24,24 @@ final class TokenCommand {
 
     private TokenCommand() {}
 
+    /**
+     * {@code keys}: makes the stack's signing key pair in {@code keyDir} unless it is there already (what
+     * {@code ./stack up} does at its start; docker-compose's {@code keys} service runs it before the
+     * services start, on the volume they read the public key from).
+     */
+    static int keys(Path keyDir) {
+        try {
+            boolean existed = Files.exists(keyDir.resolve(Tokens.PUBLIC_KEY_FILE));
+            Tokens.keyPairIn(keyDir);
+            System.out.println((existed ? "Kept the key pair in " : "Made a key pair in ") + keyDir + " (public key "
+                    + keyDir.resolve(Tokens.PUBLIC_KEY_FILE) + ")");
+            return 0;
+        } catch (IOException e) {
+            System.err.println("Cannot make the key pair in " + keyDir + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
     static int run(Path dataDir, List<String> args) {
         List<String> subscriptions = List.of();
         String role = Tokens.PEER;
