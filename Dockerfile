@@ -11,7 +11,7 @@ WORKDIR /src
 COPY . .
 ARG MODULE
 RUN test -n "$MODULE" || { echo "set --build-arg MODULE=<module>" >&2; exit 1; }
-RUN --mount=type=cache,target=/root/.m2 mvn -B -ntp -q -DskipTests package -pl "$MODULE" -am
+RUN mvn -B -ntp -q -DskipTests package -pl "$MODULE" -am
 
 FROM eclipse-temurin:17-jre AS keys
 COPY --from=build /src/local-stack/target/local-stack.jar /app/local-stack.jar
