@@ -61,6 +61,7 @@ public final class LocalStack {
                 case "status" -> StackControl.status(options);
                 case "token" -> TokenCommand.run(options.dataDir(), options.rest());
                 case "keys" -> TokenCommand.keys(options.keyDir());
+                case "manifests" -> KubernetesManifests.write(options.root());
                 case "help" -> {
                     System.out.print(StackOptions.USAGE);
                     yield 0;

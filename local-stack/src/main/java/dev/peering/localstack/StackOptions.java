@@ -45,6 +45,7 @@ record StackOptions(
               status         tell which processes of the stack are running
               token          print a bearer token: --subscriptions S1,S2 --role peer|operator [--hours N]
               keys           make the signing key pair in DATA/keys unless it exists (docker-compose's keys service)
+              manifests      write the Kubernetes manifests (Strimzi topics and users, Deployments) to deploy/kubernetes
             Options:
               --wipe                 delete the data folder before starting
               --data-dir DIR         data folder (default ./.stack-data, env STACK_DATA_DIR)
@@ -104,7 +105,7 @@ record StackOptions(
                 continue;
             }
             switch (arg) {
-                case "up", "stop", "status", "token", "keys" -> command = arg;
+                case "up", "stop", "status", "token", "keys", "manifests" -> command = arg;
                 case "--wipe" -> wipe = true;
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
                 case "--root" -> root = Path.of(value(args, ++i, arg));
