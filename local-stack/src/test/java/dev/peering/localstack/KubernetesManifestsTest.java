@@ -92,6 +92,16 @@ class KubernetesManifestsTest {
                     container.path("livenessProbe").path("httpGet").path("path").asText(),
                     name);
             assertTrue(deployment.path("spec").path("replicas").asInt() >= 2, name);
+            for (JsonNode variable : container.path("env")) {
+                String variableName = variable.path("name").asText();
+                if (variableName.contains("PASSWORD")
+                        || variableName.contains("JAAS")
+                        || variableName.contains("JDBC")) {
+                    assertTrue(
+                            variable.path("value").isMissingNode() && variable.has("valueFrom"),
+                            name + ": " + variableName + " must come from a Secret, not be written in the manifest");
+                }
+            }
             if (!name.equals("gateway")) {
                 assertTrue(
                         container
