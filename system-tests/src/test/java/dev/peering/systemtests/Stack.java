@@ -108,7 +108,14 @@ public final class Stack {
                     // the secured stack (SASL_SSL, one principal per service, ACLs): every system test runs
                     // the story on it, as production would, without a second stack start
                     "--kafka-security",
-                    "sasl_ssl"));
+                    "sasl_ssl",
+                    // as production would run it: three Kafka nodes (replication 3, min.insync.replicas 2)
+                    // and two instances of every service behind the gateway (-Dsystem.brokers=1
+                    // -Dsystem.instances=1 for a lighter stack while developing)
+                    "--brokers",
+                    System.getProperty("system.brokers", "3"),
+                    "--instances",
+                    System.getProperty("system.instances", "2")));
             ports.forEach((name, port) -> {
                 command.add("--" + name + "-port");
                 command.add(port.toString());
