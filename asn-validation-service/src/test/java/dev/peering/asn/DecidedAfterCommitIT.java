@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peering.asn.service.ApprovalScheduler;
+import dev.peering.core.CorrelationId;
 import dev.peering.events.EventJson;
 import dev.peering.events.PeeringEvent;
 import dev.peering.testsupport.EventSchemas;
@@ -28,7 +29,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,9 +69,32 @@ class DecidedAfterCommitIT {
         String sub = PeerAsnApiIT.newSubscription();
         String id = PeerAsnApiIT.path(sub) + "/traced";
         List<TopicReader.Received> events;
+        String correlationId;
+        List<ExtLogRecord> outboxLines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                ExtLogRecord line = (ExtLogRecord) record;
+                line.copyMdc(); // as it was on the thread that logged it
+                outboxLines.add(line);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger outboxLog = Logger.getLogger("dev.peering.platform.outbox");
+        outboxLog.addHandler(capture);
         try (TopicReader topic = new TopicReader("peering.peer-asn-events")) {
-            PeerAsnApiIT.put(sub, "traced", PeerAsnApiIT.body(3356, "Contoso")).statusCode(201);
+            correlationId = PeerAsnApiIT.put(sub, "traced", PeerAsnApiIT.body(3356, "Contoso"))
+                    .statusCode(201)
+                    .extract()
+                    .header(CorrelationId.HEADER);
             events = topic.awaitSubjectExactly(id, 2);
+        } finally {
+            outboxLog.removeHandler(capture);
         }
         TopicReader.Received created = events.get(0);
         TopicReader.Received decided = events.get(1);
@@ -89,6 +118,17 @@ class DecidedAfterCommitIT {
         assertEquals(put.getSpanId(), approval.getParentSpanId());
         assertEquals(put.getTraceId(), approval.getTraceId());
         assertEquals(List.of(), new EventSchemas().problems(decided.value()));
+
+        // what the request and the approval logged says whose work it was: both outbox lines of this PeerAsn
+        List<ExtLogRecord> lines = outboxLines.stream()
+                .filter(l -> id.equals(l.getMdc("resourceId")))
+                .toList();
+        assertEquals(2, lines.size(), "outbox log lines of " + id);
+        for (ExtLogRecord line : lines) {
+            assertEquals(correlationId, line.getMdc("correlationId"), line.getThreadName());
+            assertEquals(put.getTraceId(), line.getMdc("traceId"), line.getThreadName());
+            assertEquals(sub, line.getMdc("subscription"), line.getThreadName());
+        }
 
         // a consumer of that event continues the same trace: here, this service reading a peering event that
         // a peering-service span wrote as a child of the approval
