@@ -22,9 +22,21 @@ public final class EventJson {
 
     private EventJson() {}
 
-    /** Builds a new event with a fresh id and the current time. */
+    /** Builds a new event with a fresh id and the current time, without trace context. */
     public static CloudEvent newEvent(
             String type, String source, String subject, String correlationId, String subscription, Object data) {
+        return newEvent(type, source, subject, correlationId, subscription, null, data);
+    }
+
+    /** Builds a new event with a fresh id and the current time; {@code traceparent} may be null. */
+    public static CloudEvent newEvent(
+            String type,
+            String source,
+            String subject,
+            String correlationId,
+            String subscription,
+            String traceparent,
+            Object data) {
         return new CloudEvent(
                 CloudEvent.SPEC_VERSION,
                 UUID.randomUUID().toString(),
@@ -35,6 +47,7 @@ public final class EventJson {
                 CloudEvent.CONTENT_TYPE,
                 correlationId,
                 subscription,
+                traceparent,
                 MAPPER.valueToTree(data));
     }
 

@@ -1,10 +1,12 @@
 package dev.peering.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventJsonTest {
@@ -31,6 +33,18 @@ class EventJsonTest {
         assertEquals(4_294_967_294L, read.dataAs(PeerAsnEvent.class).peerAsn());
         assertEquals("1.0", read.specversion());
         assertTrue(EventJson.write(event).contains("\"correlationid\":\"corr-1\""));
+    }
+
+    @Test
+    void theTraceContextTravelsAsTheTraceparentExtensionAndOnlyWhenThereIsOne() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        CloudEvent traced = EventJson.newEvent(
+                PeerAsnEvent.DELETED, PeerAsnEvent.SOURCE, "/subscriptions/s", "c", "s", traceparent, Map.of("a", 1));
+        assertTrue(EventJson.write(traced).contains("\"traceparent\":\"" + traceparent + "\""));
+        assertEquals(traceparent, EventJson.read(EventJson.write(traced)).traceparent());
+        CloudEvent untraced =
+                EventJson.newEvent(PeerAsnEvent.DELETED, PeerAsnEvent.SOURCE, "/subscriptions/s", "c", "s", Map.of());
+        assertFalse(EventJson.write(untraced).contains("traceparent"));
     }
 
     @Test

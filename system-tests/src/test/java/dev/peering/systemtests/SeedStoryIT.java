@@ -153,6 +153,21 @@ class SeedStoryIT {
         // one workflow: the request's correlation id is on the ASN's and the peering's events
         assertEquals(correlation, asnEvents.get(0).event().correlationid());
         assertEquals(correlation, peeringEvents.get(1).event().correlationid());
+        // and one trace per request (ADR 0015): the approval continues the PeerAsn PUT's trace, and the
+        // peering's hand-off, woken by the approval's event, continues the peering PUT's trace, not the PeerAsn's
+        assertEquals(traceId(asnEvents.get(0)), traceId(asnEvents.get(1)));
+        assertEquals(traceId(peeringEvents.get(0)), traceId(peeringEvents.get(1)));
+        assertFalse(traceId(peeringEvents.get(0)).equals(traceId(asnEvents.get(0))));
+    }
+
+    /** The trace id of the span that wrote the event, the same in its CloudEvent attribute and its header. */
+    static String traceId(TopicReader.Received r) {
+        String traceparent = r.event().traceparent();
+        assertNotNull(
+                traceparent,
+                "no traceparent on " + r.event().type() + " " + r.event().subject());
+        assertEquals(traceparent, r.headers().get("traceparent"));
+        return traceparent.split("-")[1];
     }
 
     @Test
@@ -190,12 +205,19 @@ class SeedStoryIT {
                     transitions(states, "previousConnectionState", "connectionState"));
             states.forEach(r -> assertEquals(peeringId, r.key(), "keyed by the peering"));
             assertEquals(correlation, states.get(0).event().correlationid());
+            // one trace from the peering's PUT, through peering-service's outbox, Kafka and connection-service's
+            // steps, to Active
+            String peeringTrace =
+                    traceId(peeringTopic.awaitSubject(peeringId, 1).get(0));
+            states.forEach(
+                    r -> assertEquals(peeringTrace, traceId(r), r.event().data().toString()));
         }
         List<TopicReader.Received> v4 = connectionTopic.awaitEvents(
                 about(peeringId + "/connections/sea-v4", "dev.peering.connection.sessionStateChanged"), 5);
         assertEquals(
                 "Established",
                 v4.get(v4.size() - 1).event().data().path("sessionStateV4").asText());
+        assertEquals(traceId(peeringTopic.awaitSubject(peeringId, 1).get(0)), traceId(v4.get(v4.size() - 1)));
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.peering.core.ArmException;
 import dev.peering.events.PeerAsnEvent;
 import dev.peering.platform.schedule.DueWork;
 import dev.peering.platform.time.TimeSource;
+import dev.peering.platform.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,6 +49,9 @@ public class PeerAsnService {
     @Inject
     DueWork dueWork;
 
+    @Inject
+    Tracing tracing;
+
     public Saved put(PeerAsnRef ref, PeerAsnSpec spec, String correlationId) {
         Optional<PeerAsnEntity> existing = peerAsns.findByRefForUpdate(ref);
         OffsetDateTime now = time.now();
@@ -80,7 +84,7 @@ public class PeerAsnService {
         e.contacts = spec.contacts();
         e.validationState = ValidationState.Pending;
         e.decideAt = now.plus(config.approvalDelay());
-        e.correlationId = correlationId;
+        e.causedBy(correlationId);
         e.createdAt = now;
         e.updatedAt = now;
         peerAsns.persist(e);
@@ -133,14 +137,21 @@ public class PeerAsnService {
     }
 
     /**
-     * Decides up to {@code limit} PeerAsns whose delay is over, each with its event.
+     * Decides up to {@code limit} PeerAsns whose delay is over, each with its event, in a span that continues
+     * the trace of the request that associated it.
      *
      * @return how many were decided
      */
     public int decideDue(int limit) {
         List<PeerAsnEntity> due = peerAsns.claimDue(time.now(), limit);
         for (PeerAsnEntity e : due) {
-            apply(e, AsnDecision.decide(e.peerAsn), e.correlationId);
+            tracing.step(
+                    ApprovalScheduler.KIND,
+                    e.traceparent,
+                    e.correlationId,
+                    e.subscriptionId,
+                    e.resourceId(),
+                    () -> apply(e, AsnDecision.decide(e.peerAsn), e.correlationId));
         }
         return due.size();
     }

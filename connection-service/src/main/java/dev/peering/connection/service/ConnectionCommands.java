@@ -125,7 +125,7 @@ public class ConnectionCommands {
                             + "; only a ProvisioningFailed connection can be corrected with PUT.");
         }
         transitions.configure(e, spec);
-        e.correlationId = correlationId;
+        e.causedBy(correlationId);
         transitions.move(
                 e,
                 ConnectionState.ProvisioningStarted,
@@ -173,7 +173,7 @@ public class ConnectionCommands {
             e.sessionStateV6 = SessionState.PendingAdd;
         }
         e.md5Configured = e.md5Configured || md5Given;
-        e.correlationId = correlationId;
+        e.causedBy(correlationId);
         OffsetDateTime now = time.now();
         e.updatedAt = now;
         transitions.schedule(e, now);
@@ -226,7 +226,7 @@ public class ConnectionCommands {
         } else {
             e.sessionStateV6 = SessionState.PendingRemove;
         }
-        e.correlationId = correlationId;
+        e.causedBy(correlationId);
         e.updatedAt = now;
         transitions.schedule(e, now);
         publisher.sessionChanged(
@@ -254,7 +254,7 @@ public class ConnectionCommands {
             target = e.blockedState;
         }
         String why = reason == null ? action.reason() : action.reason() + ": " + reason;
-        e.correlationId = correlationId;
+        e.causedBy(correlationId);
         transitions.move(e, target, why, action == OperatorAction.FAIL ? reason : null);
         return ConnectionMapper.toConnection(e);
     }

@@ -54,7 +54,7 @@ public class ConnectionTransitions {
         e.connectionIdentifier = spec.connectionIdentifier();
         configure(e, spec);
         e.connectionState = ConnectionState.PendingApproval;
-        e.correlationId = correlationId;
+        e.causedBy(correlationId);
         e.createdAt = now;
         e.updatedAt = now;
         schedule(e, now);
@@ -119,7 +119,7 @@ public class ConnectionTransitions {
         if (v6 != SessionState.None) {
             e.sessionStateV6 = SessionState.PendingRemove;
         }
-        e.correlationId = correlationId;
+        e.causedBy(correlationId);
         e.updatedAt = now;
         schedule(e, now);
         publisher.sessionChanged(e, v4, v6, reason, now);

@@ -7,6 +7,7 @@ import dev.peering.connection.mapping.ConnectionMapper;
 import dev.peering.connection.persistence.ConnectionEntity;
 import dev.peering.connection.persistence.ConnectionRepository;
 import dev.peering.platform.time.TimeSource;
+import dev.peering.platform.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,16 +43,26 @@ public class ProvisioningSimulator {
     @Inject
     TimeSource time;
 
+    @Inject
+    Tracing tracing;
+
     /**
      * Takes the next step of up to {@code limit} connections whose step is due, each with its event,
-     * in this one transaction.
+     * in this one transaction; each step in a span that continues the trace of what caused the connection's
+     * work (the peering's request, or the peer's command).
      *
      * @return how many connections were advanced
      */
     public int advanceDue(int limit) {
         List<ConnectionEntity> due = connections.claimDue(time.now(), limit);
         for (ConnectionEntity e : due) {
-            step(e);
+            tracing.step(
+                    ProvisioningScheduler.KIND,
+                    e.traceparent,
+                    e.correlationId,
+                    e.subscriptionId,
+                    e.resourceId(),
+                    () -> step(e));
         }
         return due.size();
     }

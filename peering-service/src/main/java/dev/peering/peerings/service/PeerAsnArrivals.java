@@ -67,13 +67,16 @@ public class PeerAsnArrivals {
     public int failOverdue(int limit) {
         List<PeeringEntity> overdue = peerings.claimOverdueArrivals(time.now(), limit);
         for (PeeringEntity p : overdue) {
-            service.fail(
+            service.continuing(
                     p,
-                    "PeerAsn '" + p.peerAsnId + "' is not known: no PeerAsn of that id reached this service within "
-                            + config.peerAsnArrivalTimeout() + " of the peering's creation. Associate the ASN"
-                            + " first with PUT " + p.peerAsnId + " on asn-validation-service, then create the"
-                            + " peering again (under another name, or after the peering operator deprovisions"
-                            + " this one).");
+                    "peer-asn-arrival-timeout",
+                    () -> service.fail(
+                            p,
+                            "PeerAsn '" + p.peerAsnId + "' is not known: no PeerAsn of that id reached this service"
+                                    + " within " + config.peerAsnArrivalTimeout() + " of the peering's creation."
+                                    + " Associate the ASN first with PUT " + p.peerAsnId + " on"
+                                    + " asn-validation-service, then create the peering again (under another name,"
+                                    + " or after the peering operator deprovisions this one)."));
         }
         return overdue.size();
     }

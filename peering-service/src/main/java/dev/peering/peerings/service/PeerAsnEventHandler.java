@@ -65,12 +65,12 @@ public class PeerAsnEventHandler {
         }
         if (PeerAsnStates.APPROVED.equals(data.validationState())) {
             for (PeeringEntity p : waiting) {
-                service.handOff(p, p.correlationId);
+                service.continuing(p, "peering-handoff", () -> service.handOff(p, p.correlationId));
             }
         } else if (PeerAsnStates.FAILED.equals(data.validationState())) {
             String reason = "PeerAsn '" + data.name() + "' (AS" + data.peerAsn() + ") failed validation: "
                     + (data.errorMessage() == null ? "no reason given." : data.errorMessage());
-            waiting.forEach(p -> service.fail(p, reason));
+            waiting.forEach(p -> service.continuing(p, "peering-failed", () -> service.fail(p, reason)));
         }
     }
 
@@ -84,7 +84,8 @@ public class PeerAsnEventHandler {
     }
 
     private void failWaiting(String peerAsnId, String reason) {
-        peerings.waitingOn(peerAsnId).forEach(p -> service.fail(p, reason));
+        peerings.waitingOn(peerAsnId)
+                .forEach(p -> service.continuing(p, "peering-failed", () -> service.fail(p, reason)));
     }
 
     private static PeerAsnEvent peerAsnData(CloudEvent event) {

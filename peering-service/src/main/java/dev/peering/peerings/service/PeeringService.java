@@ -18,6 +18,7 @@ import dev.peering.peerings.persistence.PeerAsnViewRepository;
 import dev.peering.peerings.persistence.PeeringEntity;
 import dev.peering.peerings.persistence.PeeringRepository;
 import dev.peering.platform.time.TimeSource;
+import dev.peering.platform.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -64,6 +65,9 @@ public class PeeringService {
     @Inject
     PeerAsnArrivals arrivals;
 
+    @Inject
+    Tracing tracing;
+
     public Saved put(PeeringRef ref, PeeringSpec spec, String correlationId) {
         // The PeerAsn's row is locked first, as the PeerAsn events' handler does: a creation and the
         // PeerAsn's decision serialise (and two creations of one name naming one PeerAsn do too).
@@ -107,7 +111,7 @@ public class PeeringService {
         if (!known) {
             e.peerAsnArrivalDueAt = arrivals.dueAt(now);
         }
-        e.correlationId = correlationId;
+        e.causedBy(correlationId);
         e.createdAt = now;
         e.updatedAt = now;
         for (PeeringSpec.NewConnection c : spec.connections()) {
@@ -259,6 +263,15 @@ public class PeeringService {
 
     public boolean revokeAgreement(String subscriptionId) {
         return agreements.revoke(subscriptionId);
+    }
+
+    /**
+     * Runs {@code work} on a peering that waited, in a span that continues the trace of the request that created
+     * it (linked to the event that ended the wait, if any): its events carry the peering's correlation id and
+     * trace, not the PeerAsn's.
+     */
+    void continuing(PeeringEntity e, String step, Runnable work) {
+        tracing.step(step, e.traceparent, e.correlationId, e.subscriptionId, e.resourceId, work);
     }
 
     /** The PeerAsn is Approved: every connection not yet handed off is requested now. */

@@ -3,18 +3,25 @@ package dev.peering.platform.inbox;
 import dev.peering.events.CloudEvent;
 import dev.peering.events.EventJson;
 import dev.peering.platform.api.DatabaseUnavailable;
+import dev.peering.platform.tracing.Traceparent;
+import dev.peering.platform.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -33,6 +40,9 @@ import org.jboss.logging.Logger;
  *
  * <p>Transient failures are retried here with backoff and never dead-lettered, so a database restart
  * delays events but loses none and keeps their order.
+ *
+ * <p>Each event is applied in a span of its own that continues the trace the event carries, with its
+ * correlation id, subscription and subject in the log context ({@link Tracing#consuming}).
  */
 @ApplicationScoped
 public class Inbox {
@@ -45,6 +55,9 @@ public class Inbox {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Tracing tracing;
+
     @ConfigProperty(name = "peering.inbox.max-retry-time", defaultValue = "PT10M")
     Duration maxRetryTime;
 
@@ -56,16 +69,20 @@ public class Inbox {
      * applied an event of its id before, and acknowledges the batch once that has committed.
      */
     public CompletionStage<Void> process(
-            String consumer, KafkaRecordBatch<String, String> batch, Consumer<CloudEvent> effect) {
+            String consumer, KafkaRecordBatch<String, String> batch, Consumer<CloudEvent> untraced) {
         List<Readable> readable = new ArrayList<>();
+        Map<CloudEvent, KafkaRecord<String, String>> recordOf = new IdentityHashMap<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
-                readable.add(new Readable(record, EventJson.read(record.getPayload())));
+                CloudEvent event = EventJson.read(record.getPayload());
+                readable.add(new Readable(record, event));
+                recordOf.put(event, record);
             } catch (RuntimeException e) {
                 count(consumer, "failed", 1);
                 deadLetter(consumer, record, e);
             }
         }
+        Consumer<CloudEvent> effect = traced(consumer, untraced, recordOf::get);
         if (!readable.isEmpty() && !applyInOneTransaction(consumer, readable, effect)) {
             for (Readable r : readable) {
                 try {
@@ -83,7 +100,8 @@ public class Inbox {
      * {@code consumer} has applied an event of that id before; throws what cannot be read or applied, for
      * the channel's failure strategy. For a channel read one record at a time.
      */
-    public void process(String consumer, String value, Consumer<CloudEvent> effect) {
+    public void process(String consumer, String value, Consumer<CloudEvent> untraced) {
+        Consumer<CloudEvent> effect = traced(consumer, untraced, event -> null);
         CloudEvent event;
         try {
             event = EventJson.read(value);
@@ -92,6 +110,31 @@ public class Inbox {
             throw e;
         }
         apply(consumer, event, () -> applied.applyOnce(consumer, event, effect) ? 1 : 0);
+    }
+
+    /** {@code effect} applying each event in a span that continues the event's trace. */
+    private Consumer<CloudEvent> traced(
+            String consumer, Consumer<CloudEvent> effect, Function<CloudEvent, KafkaRecord<String, String>> recordOf) {
+        return event -> {
+            KafkaRecord<String, String> record = recordOf.apply(event);
+            try (Tracing.Work work = tracing.consuming(
+                    consumer,
+                    record == null ? null : record.getTopic(),
+                    event,
+                    record == null ? null : header(record, Traceparent.NAME))) {
+                try {
+                    effect.accept(event);
+                } catch (RuntimeException e) {
+                    work.failed(e);
+                    throw e;
+                }
+            }
+        };
+    }
+
+    private static String header(KafkaRecord<String, String> record, String name) {
+        Header header = record.getHeaders().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Whether the events were applied in one transaction; if not, nothing of them was. */

@@ -2,6 +2,7 @@ package dev.peering.platform.outbox;
 
 import dev.peering.events.CloudEvent;
 import dev.peering.platform.kafka.KafkaClients;
+import dev.peering.platform.tracing.Traceparent;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -184,7 +185,8 @@ public class OutboxRelay {
         List<Long> seqs = new ArrayList<>();
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
-                "select seq, topic, record_key, payload, correlation_id from outbox_event order by seq limit ?")) {
+                "select seq, topic, record_key, payload, correlation_id, traceparent from outbox_event"
+                        + " order by seq limit ?")) {
             select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -196,6 +198,10 @@ public class OutboxRelay {
                     String correlationId = rs.getString(5);
                     if (correlationId != null) {
                         record.headers().add("correlationid", correlationId.getBytes(StandardCharsets.UTF_8));
+                    }
+                    String traceparent = rs.getString(6);
+                    if (traceparent != null) {
+                        record.headers().add(Traceparent.NAME, traceparent.getBytes(StandardCharsets.UTF_8));
                     }
                     records.add(record);
                 }

@@ -1,5 +1,6 @@
 package dev.peering.platform.persistence;
 
+import dev.peering.platform.tracing.Traceparent;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
@@ -9,8 +10,9 @@ import java.time.OffsetDateTime;
 
 /**
  * The columns every resource a service owns has, written once: its id, the subscription it belongs
- * to, the correlation id of the request that created it, when it was created and last changed, and
- * the optimistic-lock version. An entity extends this and adds its own columns.
+ * to, the correlation id and the trace context of the request that created it (or caused its pending
+ * work), when it was created and last changed, and the optimistic-lock version. An entity extends this and
+ * adds its own columns.
  */
 @MappedSuperclass
 public abstract class ResourceEntity extends PanacheEntityBase {
@@ -24,6 +26,10 @@ public abstract class ResourceEntity extends PanacheEntityBase {
     @Column(name = "correlation_id")
     public String correlationId;
 
+    /** The W3C traceparent of the span that caused the resource's pending work; a step taken later continues it. */
+    @Column(name = "traceparent")
+    public String traceparent;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
@@ -32,4 +38,13 @@ public abstract class ResourceEntity extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /**
+     * The request (or event) being handled is the cause of this resource's pending work: its correlation id
+     * and its trace go into the events of the steps taken later (ADR 0015).
+     */
+    public void causedBy(String correlationId) {
+        this.correlationId = correlationId;
+        this.traceparent = Traceparent.current();
+    }
 }

@@ -3,6 +3,7 @@ package dev.peering.registration.service;
 import dev.peering.core.ArmException;
 import dev.peering.platform.schedule.DueWork;
 import dev.peering.platform.time.TimeSource;
+import dev.peering.platform.tracing.Tracing;
 import dev.peering.registration.config.RegistrationConfig;
 import dev.peering.registration.domain.PeeringService;
 import dev.peering.registration.domain.PeeringServicePrefix;
@@ -64,6 +65,9 @@ public class PeeringServicePrefixes {
 
     @Inject
     DueWork dueWork;
+
+    @Inject
+    Tracing tracing;
 
     public Saved<PeeringService> putService(PeeringServiceRef ref, PeeringServiceSpec spec) {
         Optional<PeeringServiceEntity> existing = services.findByRefForUpdate(ref);
@@ -144,7 +148,7 @@ public class PeeringServicePrefixes {
             e.prefix = spec.prefix();
             e.prefixKey = key;
             e.prefixKeyHash = PrefixKeys.hash(key);
-            e.correlationId = correlationId;
+            e.causedBy(correlationId);
             scheduleValidation(e, now);
             moveTo(e, PrefixValidationState.Pending, LEARNED_NONE, null, correlationId);
             return new Saved<>(RegistrationReadMapper.toDomain(e), false);
@@ -161,7 +165,7 @@ public class PeeringServicePrefixes {
         e.prefixKeyHash = PrefixKeys.hash(key);
         e.prefixValidationState = PrefixValidationState.None;
         e.provisioningState = RegistrationRules.SUCCEEDED;
-        e.correlationId = correlationId;
+        e.causedBy(correlationId);
         e.createdAt = now;
         scheduleValidation(e, now);
         // every column is set before the insert: the outbox's native insert flushes the session
@@ -199,14 +203,21 @@ public class PeeringServicePrefixes {
     }
 
     /**
-     * Validates up to {@code limit} prefixes whose validation is due, each with its event.
+     * Validates up to {@code limit} prefixes whose validation is due, each with its event, in a span that
+     * continues the trace of the request that put the prefix or its key.
      *
      * @return how many were validated
      */
     public int validateDue(int limit) {
         List<PeeringServicePrefixEntity> due = prefixes.claimDue(time.now(), limit);
         for (PeeringServicePrefixEntity e : due) {
-            validate(e);
+            tracing.step(
+                    PrefixValidationScheduler.KIND,
+                    e.traceparent,
+                    e.correlationId,
+                    e.subscriptionId,
+                    e.resourceId(),
+                    () -> validate(e));
         }
         return due.size();
     }

@@ -92,7 +92,7 @@ public class RegisteredAsnService {
         e.prefixKey = PrefixKeys.issue();
         e.prefixKeyHash = PrefixKeys.hash(e.prefixKey);
         e.provisioningState = RegistrationRules.SUCCEEDED;
-        e.correlationId = correlationId;
+        e.causedBy(correlationId);
         e.createdAt = now;
         e.updatedAt = now;
         registeredAsns.persist(e);
