@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -101,7 +102,8 @@ public final class Waiter {
                     throw f;
                 }
             }
-            String elapsed = Durations.format(Duration.between(start, clock.instant()));
+            String elapsed =
+                    Durations.format(Duration.between(start, clock.instant()).truncatedTo(ChronoUnit.SECONDS));
             if (s != null && (!s.state().equals(lastShown) || s.outcome() != Settlement.Outcome.PENDING)) {
                 progress.printf("%s: %s (%s)%n", what, s.state(), elapsed);
                 progress.flush();
