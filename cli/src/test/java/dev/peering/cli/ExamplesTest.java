@@ -51,7 +51,7 @@ class ExamplesTest {
             }
             for (String example : examples) {
                 if (example.startsWith("peering ")) {
-                    check(example);
+                    check(root, example);
                     parsed++;
                 }
             }
@@ -71,7 +71,7 @@ class ExamplesTest {
 
     private static void assertThrowsOnCheck(String example) {
         try {
-            check(example);
+            check(PeeringCli.commandLine(CTX), example);
         } catch (AssertionError | RuntimeException expected) {
             return;
         }
@@ -79,7 +79,7 @@ class ExamplesTest {
     }
 
     /** Parses the example as the shell would hand it to the CLI, then checks --output and --query. */
-    private static void check(String example) {
+    private static void check(CommandLine cli, String example) {
         List<String> args = new ArrayList<>();
         for (String word : Examples.words(example)) {
             if (Set.of("|", ">", "<", ";", "&&").contains(word)) {
@@ -88,10 +88,10 @@ class ExamplesTest {
             args.add(unquoted(word));
         }
         args.remove(0);
-        CommandLine fresh = PeeringCli.commandLine(CTX);
         CommandLine.ParseResult result;
         try {
-            result = fresh.parseArgs(args.toArray(String[]::new));
+            // one tree for every example: picocli resets what the previous parse set
+            result = cli.parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new AssertionError(example + ": " + e.getMessage(), e);
         }
