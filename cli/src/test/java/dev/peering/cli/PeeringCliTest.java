@@ -665,7 +665,8 @@ class PeeringCliTest {
 
     @Test
     void showWaitOfANameThatDoesNotExistEndsAtOnce() {
-        FakeArm.Run run = arm.run("asn", "show", "-s", "sub-1", "-n", "typo", "--wait", "--interval", "10ms");
+        FakeArm.Run run =
+                arm.run("asn", "show", "-s", "sub-1", "-n", "typo", "--wait", "--interval", "10ms", "--timeout", "2s");
 
         assertEquals(ExitCodes.ARM_ERROR, run.exitCode());
         assertEquals(1, arm.requests.size());
