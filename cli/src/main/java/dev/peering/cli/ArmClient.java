@@ -144,9 +144,19 @@ public final class ArmClient {
                     ? error.path("message").asText()
                     : abbreviate(parsed.isTextual() ? parsed.asText() : null);
             throw CliFailure.arm(response.statusCode(), error.path("code").asText(null), message)
-                    .withStatus(response.statusCode());
+                    .withStatus(response.statusCode())
+                    .withRetryAfter(retryAfter(response));
         }
         return new Response(response.statusCode(), parsed);
+    }
+
+    /** {@code Retry-After} in seconds (what every 503 of the project sends); null when absent or a date. */
+    static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers()
+                .firstValue("Retry-After")
+                .filter(v -> v.trim().matches("\\d{1,6}"))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v.trim())))
+                .orElse(null);
     }
 
     private static String describe(IOException e) {

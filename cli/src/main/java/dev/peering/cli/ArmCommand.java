@@ -34,8 +34,9 @@ abstract class ArmCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        // a bad --output or URL is a usage error before anything is sent, not after a change is made
+        // a bad --output, --query or URL is a usage error before anything is sent, not after a change is made
         format();
+        query();
         endpoints();
         run();
         return ExitCodes.OK;
@@ -75,6 +76,11 @@ abstract class ArmCommand implements Callable<Integer> {
         return Output.Format.parse(global.output != null ? global.output : ctx.env("PEERING_OUTPUT"));
     }
 
+    /** The compiled {@code --query}, or null. */
+    Query query() {
+        return global.query == null ? null : Query.compile(global.query);
+    }
+
     ArmClient client() {
         if (client == null) {
             String token = global.token != null ? global.token : ctx.env("PEERING_TOKEN");
@@ -90,25 +96,32 @@ abstract class ArmCommand implements Callable<Integer> {
     }
 
     void print(JsonNode resource, List<Column> view) {
-        if (format() == Output.Format.json) {
-            ctx.out().print(Output.json(resource));
-        } else {
-            ctx.out().print(Output.table(view, List.of(resource)));
-        }
-        ctx.out().flush();
+        emit(resource, view);
     }
 
     void printList(ArmClient.Page page, List<Column> view) {
-        if (format() == Output.Format.json) {
-            ctx.out().print(Output.json(page.items()));
-        } else {
-            ctx.out().print(Output.table(view, page.items()));
-        }
-        ctx.out().flush();
+        emit(Output.array(page.items()), view);
         if (page.more()) {
             ctx.err().println("(more results: add --all to read every page)");
             ctx.err().flush();
         }
+    }
+
+    /** Whether the output is the plain table of the command's columns (no other format, no query). */
+    boolean plainTable() {
+        return format() == Output.Format.table && global.query == null;
+    }
+
+    /** A resource or the array of a list's items, through --query, in the --output format. */
+    private void emit(JsonNode data, List<Column> view) {
+        Query query = query();
+        JsonNode shown = query == null ? data : query.apply(data);
+        if (query != null && shown.isNull()) {
+            // az prints nothing when the query selects nothing
+            return;
+        }
+        ctx.out().print(Output.render(format(), shown, view, query != null, ctx.colour()));
+        ctx.out().flush();
     }
 
     /** A line for people (table mode only), e.g. after a delete. */
@@ -119,7 +132,7 @@ abstract class ArmCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints the resource, or follows it with --wait until it settles and prints it then. */
+    /** Prints the resource just written, or follows it with --wait until it settles and prints it then. */
     void printOrWait(
             JsonNode written,
             List<Column> view,
@@ -141,8 +154,36 @@ abstract class ArmCommand implements Callable<Integer> {
             printer.accept(written);
             return;
         }
+        follow(printer, wait, what, poll, settle, true);
+    }
+
+    /**
+     * A show verb: prints what it reads, or with --wait follows it from the first read on, so a
+     * service restarting at that moment does not end the wait either. A name that does not exist is
+     * still an error at once.
+     */
+    void showOrWait(
+            Consumer<JsonNode> printer,
+            WaitOptions wait,
+            String what,
+            Supplier<JsonNode> poll,
+            Function<JsonNode, Settlement> settle) {
+        if (wait == null || !wait.wait) {
+            printer.accept(poll.get());
+            return;
+        }
+        follow(printer, wait, what, poll, settle, false);
+    }
+
+    private void follow(
+            Consumer<JsonNode> printer,
+            WaitOptions wait,
+            String what,
+            Supplier<JsonNode> poll,
+            Function<JsonNode, Settlement> settle,
+            boolean notFoundIsPending) {
         Waiter.Result result = new Waiter(ctx.clock(), d -> Thread.sleep(d.toMillis()), ctx.err())
-                .await(what, poll, settle, wait.timeout(), wait.interval());
+                .await(what, poll, settle, wait.timeout(), wait.interval(), notFoundIsPending);
         printer.accept(result.resource());
         if (result.failed()) {
             throw Waiter.failure(what, result);
@@ -173,16 +214,20 @@ abstract class ArmCommand implements Callable<Integer> {
     /** {@code --wait}, {@code --timeout}, {@code --interval} of the verbs that change a resource. */
     static class WaitOptions {
 
+        static final String DEFAULT_TIMEOUT = "13h";
+
         @Option(
                 names = "--wait",
-                description = "Follow the resource until it reaches its next settled state, with progress on stderr.")
+                description = "Follow the resource until it reaches its next settled state, with progress on stderr;"
+                        + " an unreachable service or a 5xx answer is retried with backoff until --timeout.")
         boolean wait;
 
         @Option(
                 names = "--timeout",
                 paramLabel = "DURATION",
-                defaultValue = "10m",
-                description = "How long --wait follows (30, 90s, 10m, 2h; default ${DEFAULT-VALUE}).")
+                defaultValue = WaitOptions.DEFAULT_TIMEOUT,
+                description = "How long --wait follows (90s, 10m, 1h30m, 2d; default ${DEFAULT-VALUE}; built in: 13h,"
+                        + " longer than the 12 h a PeerAsn may wait for approval in production; env PEERING_TIMEOUT).")
         String timeout;
 
         @Option(

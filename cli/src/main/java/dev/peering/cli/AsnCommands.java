@@ -108,7 +108,7 @@ final class AsnCommands extends GroupCommand {
 
         @Override
         void run() {
-            printOrWait(get(name), Views.PEER_ASN, wait, "peerAsn " + name, () -> get(name), Settlement::peerAsn);
+            showOrWait(n -> print(n, Views.PEER_ASN), wait, "peerAsn " + name, () -> get(name), Settlement::peerAsn);
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.peering.cli;
 
+import java.time.Duration;
+
 /** Ends a command with the message the user should read and the exit code a script relies on. */
 public final class CliFailure extends RuntimeException {
 
     private final int exitCode;
     private final String armCode;
     private int httpStatus;
+    private Duration retryAfter;
 
     private CliFailure(int exitCode, String armCode, String message, Throwable cause) {
         super(message, cause);
@@ -40,6 +43,25 @@ public final class CliFailure extends RuntimeException {
     public CliFailure withStatus(int status) {
         this.httpStatus = status;
         return this;
+    }
+
+    /** Records the answer's {@code Retry-After}, which a retry honours. */
+    public CliFailure withRetryAfter(Duration retryAfter) {
+        this.retryAfter = retryAfter;
+        return this;
+    }
+
+    /** The answer's {@code Retry-After}, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /**
+     * Whether trying again later may succeed: the service could not be reached, or answered 5xx (503
+     * while its database restarts, 502/504 from the gateway while the service restarts). Never a 4xx.
+     */
+    public boolean isTransient() {
+        return exitCode == ExitCodes.UNREACHABLE || httpStatus >= 500;
     }
 
     /** The HTTP status of an ARM error; 0 for other failures. */

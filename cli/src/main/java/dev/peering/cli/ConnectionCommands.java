@@ -235,7 +235,12 @@ final class ConnectionCommands extends GroupCommand {
 
         @Override
         void run() {
-            waitOrPrint(get(connectionIdentifier), wait, connectionIdentifier);
+            showOrWait(
+                    n -> print(n, Views.CONNECTION),
+                    wait,
+                    "connection " + connectionIdentifier,
+                    () -> get(connectionIdentifier),
+                    Settlement::connection);
         }
     }
 

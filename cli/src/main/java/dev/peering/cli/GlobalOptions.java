@@ -52,8 +52,16 @@ public class GlobalOptions {
     @Option(
             names = {"-o", "--output"},
             paramLabel = "FORMAT",
-            description = "table (default) or json (env PEERING_OUTPUT).")
+            description = "table (default), json, jsonc (coloured JSON on a terminal), tsv (values, tab-separated,"
+                    + " no headers), yaml, or none (nothing on success); env PEERING_OUTPUT.")
     String output;
+
+    @Option(
+            names = "--query",
+            paramLabel = "JMESPATH",
+            description = "JMESPath expression applied to the JSON before it is formatted, as in az; e.g."
+                    + " \"[?properties.validationState=='Approved'].name\" (see https://jmespath.org).")
+    String query;
 
     @Option(
             names = "--correlation-id",

@@ -20,9 +20,13 @@ import picocli.CommandLine.Command;
         version = "peering 1.0.0 (Microsoft.Peering API 2022-10-01)",
         description = "Client of the peering control plane: Exchange peering with the route server.",
         footer = ExitCodes.HELP
-                + "%nEnvironment: PEERING_SUBSCRIPTION, PEERING_ENDPOINT, PEERING_ENDPOINT_BASE, PEERING_ASN_URL,"
-                + " PEERING_PEERING_URL, PEERING_CONNECTION_URL, PEERING_REGISTRATION_URL, PEERING_TOKEN, PEERING_OUTPUT,"
-                + " PEERING_KAFKA_BOOTSTRAP_SERVERS.%n",
+                + "%nEnvironment: PEERING_SUBSCRIPTION, PEERING_RESOURCE_GROUP, PEERING_LOCATION, PEERING_ENDPOINT,"
+                + " PEERING_ENDPOINT_BASE, PEERING_ASN_URL, PEERING_PEERING_URL, PEERING_CONNECTION_URL,"
+                + " PEERING_REGISTRATION_URL, PEERING_TOKEN, PEERING_OUTPUT, PEERING_TIMEOUT, PEERING_INTERVAL,"
+                + " PEERING_KAFKA_CONFIG, PEERING_KAFKA_BOOTSTRAP_SERVERS.%n"
+                + "Defaults file: PEERING_CONFIG, else ~/.config/peering/config: name = value lines (subscription,"
+                + " resource-group, location, endpoint, output, timeout, ...); the command line wins, then the"
+                + " environment, then the file.%n",
         subcommands = {
             AsnCommands.class,
             PeeringCommands.Group.class,
@@ -30,7 +34,8 @@ import picocli.CommandLine.Command;
             ConnectionCommands.class,
             RegistrationCommands.RegisteredAsnGroup.class,
             RegistrationCommands.ServiceGroup.class,
-            WatchCommand.class
+            WatchCommand.class,
+            CompletionCommand.class
         })
 public final class PeeringCli extends GroupCommand {
 
@@ -42,13 +47,25 @@ public final class PeeringCli extends GroupCommand {
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        CliContext ctx = new CliContext(System.getenv(), out, err, in, Clock.systemUTC(), http);
+        // System.console() is there when stdin and stdout are a terminal: colours for -o jsonc
+        CliContext ctx =
+                new CliContext(System.getenv(), out, err, in, Clock.systemUTC(), http, System.console() != null);
         System.exit(run(ctx, args));
     }
 
     /** Runs one command line and returns its exit code (see {@link ExitCodes}). */
     public static int run(CliContext ctx, String... args) {
+        Defaults defaults = new Defaults(ctx.env());
+        try {
+            // read now: picocli would swallow a broken file's error and use no defaults
+            defaults.file();
+        } catch (CliFailure bad) {
+            ctx.err().println(bad.userMessage());
+            ctx.err().flush();
+            return bad.exitCode();
+        }
         CommandLine cli = commandLine(ctx);
+        cli.setDefaultValueProvider(defaults);
         return cli.execute(args);
     }
 
@@ -56,6 +73,7 @@ public final class PeeringCli extends GroupCommand {
         CommandLine cli = new CommandLine(PeeringCli.class, new Factory(ctx));
         cli.setOut(ctx.out());
         cli.setErr(ctx.err());
+        Examples.addTo(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof CliFailure failure) {
                 ctx.err().println(failure.userMessage());

@@ -50,7 +50,7 @@ final class PeeringCommands {
         /** The peering's row, then its connections (the peering's read model) as a second table. */
         void printPeering(JsonNode peering) {
             print(peering, Views.PEERING);
-            if (format() == Output.Format.table) {
+            if (plainTable()) {
                 List<JsonNode> connections = new ArrayList<>();
                 peering.at("/properties/direct/connections").forEach(connections::add);
                 if (!connections.isEmpty()) {
@@ -95,7 +95,11 @@ final class PeeringCommands {
         @Option(names = "--direct-peering-type", defaultValue = "IxRs", description = "Default ${DEFAULT-VALUE}.")
         String directPeeringType;
 
-        @Option(names = "--location", description = "Azure region of the resource (optional).")
+        @Option(
+                names = {"-l", "--location"},
+                paramLabel = "REGION",
+                description = "Azure region of the resource, e.g. westus2: required by the API (env PEERING_LOCATION"
+                        + " or the config file's location).")
         String location;
 
         @Option(names = "--tags", arity = "1..*", paramLabel = "KEY=VALUE")
@@ -123,17 +127,19 @@ final class PeeringCommands {
         }
 
         private JsonNode build() {
-            if (peeringLocation == null || peerAsn == null || connections == null || connections.isEmpty()) {
+            if (location == null
+                    || peeringLocation == null
+                    || peerAsn == null
+                    || connections == null
+                    || connections.isEmpty()) {
                 throw CliFailure.usage(
-                        "peering create needs --peering-location, --peer-asn and at least one --connection"
-                                + " (or the whole body with --body)");
+                        "peering create needs --location, --peering-location, --peer-asn and at least one"
+                                + " --connection (or the whole body with --body)");
             }
             ObjectNode request = ArmClient.JSON.createObjectNode();
             request.putObject("sku").put("name", sku);
             request.put("kind", kind);
-            if (location != null) {
-                request.put("location", location);
-            }
+            request.put("location", location);
             if (tags != null) {
                 request.set("tags", KeyValues.tags(tags));
             }
@@ -168,7 +174,7 @@ final class PeeringCommands {
 
         @Override
         void run() {
-            printOrWait(get(name), this::printPeering, wait, "peering " + name, () -> get(name), Settlement::peering);
+            showOrWait(this::printPeering, wait, "peering " + name, () -> get(name), Settlement::peering);
         }
     }
 

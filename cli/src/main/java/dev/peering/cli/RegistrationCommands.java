@@ -117,9 +117,8 @@ final class RegistrationCommands {
 
         @Override
         void run() {
-            printOrWait(
-                    get(name),
-                    Views.REGISTERED_ASN,
+            showOrWait(
+                    n -> print(n, Views.REGISTERED_ASN),
                     wait,
                     "registeredAsn " + name,
                     () -> get(name),
@@ -193,7 +192,12 @@ final class RegistrationCommands {
         @Option(names = "--peering-service-provider", required = true)
         String peeringServiceProvider;
 
-        @Option(names = "--location", description = "Azure region of the resource (optional).")
+        @Option(
+                names = {"-l", "--location"},
+                required = true,
+                paramLabel = "REGION",
+                description = "Azure region of the resource, e.g. westus2: required by the API (env PEERING_LOCATION"
+                        + " or the config file's location).")
         String location;
 
         CreateService(CliContext ctx) {
@@ -203,9 +207,7 @@ final class RegistrationCommands {
         @Override
         void run() {
             ObjectNode body = ArmClient.JSON.createObjectNode();
-            if (location != null) {
-                body.put("location", location);
-            }
+            body.put("location", location);
             ObjectNode props = body.putObject("properties");
             props.put("peeringServiceLocation", peeringServiceLocation);
             props.put("peeringServiceProvider", peeringServiceProvider);
@@ -336,7 +338,7 @@ final class RegistrationCommands {
 
         @Override
         void run() {
-            printOrWait(get(name), Views.PREFIX, wait, "prefix " + name, () -> get(name), Settlement::prefix);
+            showOrWait(n -> print(n, Views.PREFIX), wait, "prefix " + name, () -> get(name), Settlement::prefix);
         }
     }
 

@@ -112,7 +112,7 @@ final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output.Format format = Output.Format.parse(output != null ? output : ctx.env("PEERING_OUTPUT"));
+        Output.Format format = format();
         Duration idle = untilIdle == null ? null : Durations.parse("--until-idle", untilIdle);
         Instant start = since == null ? null : sinceInstant();
         EventFilter filter = new EventFilter(correlationId, resource, subscription)
@@ -262,6 +262,23 @@ final class WatchCommand implements Callable<Integer> {
         } catch (Exception e) {
             throw CliFailure.unreachable("Kafka at " + servers, e);
         }
+    }
+
+    /**
+     * A timeline is a stream of lines, not a resource: table or json (one object per line). The other
+     * formats are refused on the command line; as a default (PEERING_OUTPUT, the config file) they
+     * leave the timeline as it is.
+     */
+    private Output.Format format() {
+        if (output != null) {
+            Output.Format f = Output.Format.parse(output);
+            if (f != Output.Format.table && f != Output.Format.json) {
+                throw CliFailure.usage("watch prints table or json (one event per line), not " + f);
+            }
+            return f;
+        }
+        String fallback = ctx.env("PEERING_OUTPUT");
+        return fallback != null && fallback.trim().equalsIgnoreCase("json") ? Output.Format.json : Output.Format.table;
     }
 
     private Instant sinceInstant() {

@@ -36,7 +36,11 @@ final class FakeArm implements AutoCloseable {
         }
     }
 
-    record Response(int status, String body) {}
+    record Response(int status, String body, Map<String, String> headers) {
+        Response(int status, String body) {
+            this(status, body, Map.of());
+        }
+    }
 
     record Run(int exitCode, String out, String err) {}
 
@@ -58,6 +62,7 @@ final class FakeArm implements AutoCloseable {
             Response r = next(exchange.getRequestMethod() + " " + path);
             byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            r.headers().forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(r.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);
@@ -77,7 +82,11 @@ final class FakeArm implements AutoCloseable {
     }
 
     FakeArm onRaw(String methodAndPath, int status, String body) {
-        responses.computeIfAbsent(methodAndPath, k -> new ArrayDeque<>()).add(new Response(status, body));
+        return onRaw(methodAndPath, new Response(status, body));
+    }
+
+    FakeArm onRaw(String methodAndPath, Response response) {
+        responses.computeIfAbsent(methodAndPath, k -> new ArrayDeque<>()).add(response);
         return this;
     }
 
@@ -106,6 +115,11 @@ final class FakeArm implements AutoCloseable {
     }
 
     static Run runWith(Map<String, String> env, String stdin, String... args) {
+        return runWith(env, stdin, false, args);
+    }
+
+    /** @param terminal whether the CLI believes its output is a terminal (for -o jsonc) */
+    static Run runWith(Map<String, String> env, String stdin, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext ctx = new CliContext(
@@ -114,7 +128,8 @@ final class FakeArm implements AutoCloseable {
                 new PrintWriter(err, true),
                 new BufferedReader(new StringReader(stdin)),
                 Clock.systemUTC(),
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                terminal);
         int code = PeeringCli.run(ctx, args);
         return new Run(code, out.toString(), err.toString());
     }

@@ -2,8 +2,10 @@ package dev.peering.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,8 +83,101 @@ class OutputTest {
     void formatIsTableByDefaultAndRefusesUnknownNames() {
         assertEquals(Output.Format.table, Output.Format.parse(null));
         assertEquals(Output.Format.json, Output.Format.parse("JSON"));
-        CliFailure f = assertThrows(CliFailure.class, () -> Output.Format.parse("yaml"));
+        assertEquals(Output.Format.yaml, Output.Format.parse("yaml"));
+        assertEquals(Output.Format.none, Output.Format.parse("none"));
+        CliFailure f = assertThrows(CliFailure.class, () -> Output.Format.parse("xml"));
         assertEquals(ExitCodes.USAGE, f.exitCode());
+        assertEquals("--output 'xml' is not one of: table, json, jsonc, tsv, yaml, none", f.getMessage());
+    }
+
+    /** Strings that YAML would read back as something else unless they are quoted. */
+    static final String TRICKY = "{\"name\":\"143\",\"properties\":{\"flags\":[\"true\",\"no\",\"null\",\"\","
+            + "\"1e3\",\"0x1F\",\"1:20\",\".inf\",\"a: b\",\"# not a comment\",\"2001:504:16::/64\",\"line\\nbreak\",\"- dash\"],"
+            + "\"peerAsn\":30000,\"ok\":true,\"none\":null,\"nested\":{\"x\":[]}}}";
+
+    @Test
+    void yamlReadsBackAsTheSameJsonEvenForStringsThatLookLikeOtherTypes() throws Exception {
+        JsonNode resource = json(TRICKY);
+
+        String yaml = Output.render(Output.Format.yaml, resource, Views.PEER_ASN, false, false);
+
+        assertEquals(resource, new YAMLMapper().readTree(yaml));
+        assertTrue(yaml.startsWith("name: \"143\"\n"), yaml);
+        assertTrue(yaml.contains("peerAsn: 30000\n"), yaml);
+    }
+
+    @Test
+    void tsvWithoutAQueryIsEveryColumnOfTheTableWithoutHeadersEvenEmptyOnes() throws Exception {
+        List<JsonNode> rows = List.of(
+                json("{\"name\":\"a\",\"properties\":{\"peerAsn\":30000,\"peerName\":\"Contoso\\tIX\","
+                        + "\"validationState\":\"Approved\"}}"),
+                json("{\"name\":\"b\",\"properties\":{\"peerAsn\":64512,\"peerName\":\"C\","
+                        + "\"validationState\":\"Failed\",\"errorMessage\":\"private\\nASN\"}}"));
+
+        String tsv = Output.render(Output.Format.tsv, Output.array(rows), Views.PEER_ASN, false, false);
+
+        assertEquals("a\t30000\tContoso IX\tApproved\t\nb\t64512\tC\tFailed\tprivate ASN\n", tsv);
+    }
+
+    @Test
+    void tsvOfAQueryResultFollowsAz() throws Exception {
+        JsonNode rows = json("[{\"name\":\"a\",\"asn\":1,\"tags\":{\"x\":\"y\"},\"list\":[1,2,3],\"gone\":null},"
+                + "[\"b\",2,false],\"c\",7]");
+
+        assertEquals(
+                "a\t1\t\t3\t\nb\t2\tfalse\nc\n7\n",
+                Output.render(Output.Format.tsv, rows, Views.PEER_ASN, true, false));
+        assertEquals("Approved\n", Output.render(Output.Format.tsv, json("\"Approved\""), Views.PEER_ASN, true, false));
+    }
+
+    @Test
+    void aTableOfAQueryResultHasAColumnPerScalarFieldLikeAz() throws Exception {
+        JsonNode rows = json("[{\"id\":\"/x\",\"name\":\"conn-a\",\"state\":\"Active\",\"bgp\":{\"v4\":1}},"
+                + "{\"name\":\"conn-b\",\"extra\":\"late\"}]");
+
+        assertEquals(
+                """
+                Name    State   Extra
+                ------  ------  -----
+                conn-a  Active
+                conn-b          late
+                """,
+                Output.render(Output.Format.table, rows, Views.CONNECTION, true, false));
+        assertEquals(
+                """
+                Result
+                --------
+                seattle1
+                """,
+                Output.render(Output.Format.table, json("[\"seattle1\"]"), Views.PEERING, true, false));
+        assertEquals(
+                """
+                Column1  Column2
+                -------  -------
+                a        1
+                """,
+                Output.render(Output.Format.table, json("[[\"a\",1]]"), Views.PEERING, true, false));
+    }
+
+    @Test
+    void jsoncIsTheJsonTextColouredOnATerminalAndPlainElsewhere() throws Exception {
+        JsonNode resource = json(TRICKY);
+        String plain = Output.render(Output.Format.json, resource, Views.PEER_ASN, false, true);
+
+        String coloured = Output.render(Output.Format.jsonc, resource, Views.PEER_ASN, false, true);
+
+        assertEquals(plain, Output.render(Output.Format.jsonc, resource, Views.PEER_ASN, false, false));
+        assertEquals(plain, ColouredJson.plain(coloured));
+        assertTrue(coloured.contains(ColouredJson.KEY + "\"name\"" + ColouredJson.RESET), coloured);
+        assertTrue(coloured.contains(ColouredJson.STRING + "\"143\"" + ColouredJson.RESET), coloured);
+        assertTrue(coloured.contains(ColouredJson.STRING + "\"a: b\"" + ColouredJson.RESET), "a colon inside a value");
+        assertTrue(coloured.contains(ColouredJson.NUMBER + "30000" + ColouredJson.RESET), coloured);
+        assertTrue(coloured.contains(ColouredJson.LITERAL + "true" + ColouredJson.RESET), coloured);
+    }
+
+    @Test
+    void noneIsNothing() throws Exception {
+        assertEquals("", Output.render(Output.Format.none, json(TRICKY), Views.PEER_ASN, false, false));
     }
 
     private static List<String> cells(String line) {

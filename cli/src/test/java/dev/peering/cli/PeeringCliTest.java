@@ -146,7 +146,11 @@ class PeeringCliTest {
         assertEquals(ExitCodes.USAGE, arm.run("asn").exitCode(), "a group without a verb");
         assertEquals(
                 ExitCodes.USAGE,
-                arm.run("asn", "show", "-s", "s", "-n", "x", "-o", "yaml").exitCode());
+                arm.run("asn", "show", "-s", "s", "-n", "x", "-o", "xml").exitCode());
+        assertEquals(
+                ExitCodes.USAGE,
+                arm.run("asn", "show", "-s", "s", "-n", "x", "--query", "[?name==")
+                        .exitCode());
         assertEquals(
                 ExitCodes.USAGE,
                 arm.run("peering", "create", "-s", "s", "-g", "rg", "-n", "p").exitCode());
@@ -228,7 +232,9 @@ class PeeringCliTest {
                 failed.err().endsWith("error: peerAsn failed is Failed: AS 65000 is not announced by Contoso\n"),
                 failed.err());
         assertEquals(ExitCodes.WAIT_TIMED_OUT, slow.exitCode());
-        assertTrue(slow.err().contains("error: peerAsn slow is still Pending after 0s"), slow.err());
+        assertTrue(
+                slow.err().contains("error: peerAsn slow did not settle within 100ms (it is still Pending)"),
+                slow.err());
     }
 
     @Test
@@ -296,6 +302,8 @@ class PeeringCliTest {
                 "Seattle",
                 "--peer-asn",
                 "myAsn1",
+                "--location",
+                "westus2",
                 "--connection",
                 "id=C1,facility=143,bandwidth=10000,peer-v4=206.81.80.40",
                 "--connection",
@@ -320,6 +328,48 @@ class PeeringCliTest {
                 body.at("/properties/direct/connections/1/bgpSession/peerSessionIPv6Address")
                         .asText());
         assertEquals("lab", body.at("/tags/env").asText());
+        assertEquals("westus2", body.get("location").asText());
+    }
+
+    @Test
+    void theLocationTheApiRequiresIsRequiredBeforeAnythingIsSent() {
+        FakeArm.Run peering = arm.run(
+                "peering",
+                "create",
+                "-s",
+                "sub-1",
+                "-g",
+                "rg1",
+                "-n",
+                "p1",
+                "--peering-location",
+                "Seattle",
+                "--peer-asn",
+                "myAsn1",
+                "--connection",
+                "id=C1,facility=143,bandwidth=10000,peer-v4=206.81.80.40");
+        FakeArm.Run service = arm.run(
+                "service",
+                "create",
+                "-s",
+                "sub-9",
+                "-g",
+                "crg",
+                "-n",
+                "ps",
+                "--peering-service-location",
+                "Washington",
+                "--peering-service-provider",
+                "Contoso IX");
+
+        assertEquals(ExitCodes.USAGE, peering.exitCode());
+        assertTrue(peering.err().contains("peering create needs --location,"), peering.err());
+        assertEquals(ExitCodes.USAGE, service.exitCode());
+        assertTrue(service.err().contains("Missing required option: '--location=REGION'"), service.err());
+        assertTrue(arm.requests.isEmpty());
+        assertTrue(
+                arm.run("peering", "create", "--help").out().contains("required by the API"),
+                "the help no longer calls it optional");
     }
 
     @Test
@@ -488,6 +538,171 @@ class PeeringCliTest {
 
         assertEquals(ExitCodes.ARM_ERROR, run.exitCode());
         assertEquals("error InvalidResourceName: bad name\n", run.err());
+    }
+
+    static final String LIST =
+            "{'value':[" + PENDING + "," + APPROVED.replace("myAsn1", "myAsn2").replace("65000", "65001") + "]}";
+
+    @Test
+    void queryAppliesJmesPathToTheListBeforeEachFormat() throws Exception {
+        arm.on("GET " + ASNS, 200, LIST);
+        String[] list = {"asn", "list", "-s", "sub-1", "--query", "[?properties.validationState=='Approved']"};
+
+        FakeArm.Run json = arm.run(concat(list, "-o", "json"));
+        FakeArm.Run names = arm.run("asn", "list", "-s", "sub-1", "--query", "[].name", "-o", "tsv");
+        FakeArm.Run rows = arm.run(
+                "asn", "list", "-s", "sub-1", "--query", "[].{name: name, asn: properties.peerAsn}", "-o", "tsv");
+        FakeArm.Run table =
+                arm.run("asn", "list", "-s", "sub-1", "--query", "[].{name: name, state: properties.validationState}");
+        FakeArm.Run yaml = arm.run("asn", "list", "-s", "sub-1", "--query", "[0].properties.peerName", "-o", "yaml");
+
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode approved = json(json.out());
+        assertEquals(1, approved.size());
+        assertEquals("myAsn2", approved.get(0).get("name").asText());
+        assertEquals("myAsn1\nmyAsn2\n", names.out());
+        assertEquals("myAsn1\t65000\nmyAsn2\t65001\n", rows.out());
+        assertEquals("Name    State\n------  --------\nmyAsn1  Pending\nmyAsn2  Approved\n", table.out());
+        assertEquals("Contoso\n", yaml.out());
+    }
+
+    @Test
+    void aQueryThatSelectsNothingPrintsNothingAndNoneNeverPrints() {
+        arm.on("GET " + ASNS + "/myAsn1", 200, PENDING);
+
+        FakeArm.Run nothing = arm.run("asn", "show", "-s", "sub-1", "-n", "myAsn1", "--query", "properties.missing");
+        FakeArm.Run none = arm.run("asn", "show", "-s", "sub-1", "-n", "myAsn1", "-o", "none");
+        FakeArm.Run tsv = arm.run("asn", "show", "-s", "sub-1", "-n", "myAsn1", "-o", "tsv");
+
+        assertEquals(0, nothing.exitCode(), nothing.err());
+        assertEquals("", nothing.out());
+        assertEquals(0, none.exitCode(), none.err());
+        assertEquals("", none.out());
+        assertEquals("myAsn1\t65000\tContoso\tPending\t\n", tsv.out(), "the table's columns, no headers");
+        assertEquals(3, arm.requests.size());
+    }
+
+    @Test
+    void aBadQueryIsAUsageErrorThatChangesNothing() {
+        FakeArm.Run bad = arm.run(
+                "asn",
+                "create",
+                "-s",
+                "sub-1",
+                "-n",
+                "myAsn1",
+                "--peer-asn",
+                "65000",
+                "--peer-name",
+                "Contoso",
+                "--query",
+                "properties.[validationState");
+
+        assertEquals(ExitCodes.USAGE, bad.exitCode());
+        assertTrue(
+                bad.err().startsWith("error: --query 'properties.[validationState' is not a JMESPath expression"),
+                bad.err());
+        assertTrue(arm.requests.isEmpty(), "nothing is created when the query is wrong");
+    }
+
+    @Test
+    void aQueryThatFailsOnTheResultIsAUsageError() {
+        arm.on("GET " + ASNS + "/myAsn1", 200, PENDING);
+
+        FakeArm.Run run = arm.run("asn", "show", "-s", "sub-1", "-n", "myAsn1", "--query", "abs(name)");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().startsWith("error: --query 'abs(name)' cannot be applied to this result"), run.err());
+    }
+
+    @Test
+    void jsoncIsColouredOnlyOnATerminal() throws Exception {
+        arm.on("GET " + ASNS + "/myAsn1", 200, PENDING);
+        String[] show = {"asn", "show", "-s", "sub-1", "-n", "myAsn1", "-o", "jsonc"};
+        Map<String, String> env = Map.of("PEERING_ENDPOINT_BASE", arm.url());
+
+        FakeArm.Run terminal = FakeArm.runWith(env, "", true, show);
+        FakeArm.Run pipe = FakeArm.runWith(env, "", false, show);
+        FakeArm.Run noColor =
+                FakeArm.runWith(Map.of("PEERING_ENDPOINT_BASE", arm.url(), "NO_COLOR", "1"), "", true, show);
+
+        assertTrue(terminal.out().contains(ColouredJson.KEY + "\"name\""), terminal.out());
+        assertEquals(pipe.out(), ColouredJson.plain(terminal.out()));
+        assertEquals(json(PENDING.replace('\'', '"')), json(pipe.out()));
+        assertEquals(pipe.out(), noColor.out());
+    }
+
+    @Test
+    void waitKeepsWaitingThroughAServiceRestartAndSaysWhatItSaw() {
+        arm.on("PUT " + ASNS + "/myAsn1", 201, PENDING);
+        arm.on("GET " + ASNS + "/myAsn1", 200, PENDING)
+                .on("GET " + ASNS + "/myAsn1", 503, "{'error':{'code':'ServiceUnavailable','message':'db restarting'}}")
+                .on("GET " + ASNS + "/myAsn1", 502, "")
+                .on("GET " + ASNS + "/myAsn1", 200, APPROVED);
+
+        FakeArm.Run run = arm.run(
+                "asn",
+                "create",
+                "-s",
+                "sub-1",
+                "-n",
+                "myAsn1",
+                "--peer-asn",
+                "65000",
+                "--peer-name",
+                "Contoso",
+                "--wait",
+                "--interval",
+                "10ms");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("HTTP 503 ServiceUnavailable: db restarting; still waiting"), run.err());
+        assertTrue(
+                run.err().contains("HTTP 502 HttpStatus502: the service answered HTTP 502; still waiting"), run.err());
+        assertTrue(run.err().contains("peerAsn myAsn1: Approved"), run.err());
+        assertEquals(5, arm.requests.size());
+    }
+
+    @Test
+    void showWaitOfANameThatDoesNotExistEndsAtOnce() {
+        FakeArm.Run run =
+                arm.run("asn", "show", "-s", "sub-1", "-n", "typo", "--wait", "--interval", "10ms", "--timeout", "2s");
+
+        assertEquals(ExitCodes.ARM_ERROR, run.exitCode());
+        assertEquals(1, arm.requests.size());
+    }
+
+    @Test
+    void theRetryAfterOfAnAnswerReachesTheWaiter() {
+        arm.onRaw(
+                "GET " + ASNS + "/x",
+                new FakeArm.Response(
+                        503,
+                        "{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"later\"}}",
+                        Map.of("Retry-After", "7")));
+        ArmClient client = new ArmClient(java.net.http.HttpClient.newHttpClient(), null, "c", null);
+
+        CliFailure f = org.junit.jupiter.api.Assertions.assertThrows(
+                CliFailure.class, () -> client.get(java.net.URI.create(arm.url()), ASNS + "/x", null));
+
+        assertEquals(java.time.Duration.ofSeconds(7), f.retryAfter());
+        assertTrue(f.isTransient());
+    }
+
+    @Test
+    void completionPrintsPicocliScriptsForBashAndZsh() {
+        FakeArm.Run bash = arm.run("completion", "bash");
+        FakeArm.Run zsh = arm.run("completion", "zsh");
+        FakeArm.Run fish = arm.run("completion", "fish");
+
+        assertEquals(0, bash.exitCode(), bash.err());
+        assertTrue(bash.out().contains("complete -F _complete_peering"), bash.out());
+        for (String word : List.of("registered-asn", "add-session", "--query", "--output", "completion")) {
+            assertTrue(bash.out().contains(word), word);
+        }
+        assertEquals(0, zsh.exitCode(), zsh.err());
+        assertTrue(zsh.out().contains("bashcompinit"), "zsh loads its bash completion layer");
+        assertEquals(ExitCodes.USAGE, fish.exitCode());
     }
 
     private static String[] concat(String[] a, String... b) {
