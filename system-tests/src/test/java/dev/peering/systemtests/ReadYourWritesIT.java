@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ReadYourWritesIT {
 
     static final Duration ARRIVAL_TIMEOUT = Stack.PEER_ASN_ARRIVAL_TIMEOUT;
-    static final int PAIRS = 100;
+    static final int PAIRS = 50;
 
     static Stack stack;
     static Api nobodysPeer;
