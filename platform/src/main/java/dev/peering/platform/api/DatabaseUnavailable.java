@@ -2,7 +2,10 @@ package dev.peering.platform.api;
 
 import java.sql.SQLException;
 
-/** Whether a failure is the database being out of reach (restarting, refusing connections), not a bug. */
+/**
+ * Whether a failure is the database being out of reach (restarting, refusing connections, or no pooled
+ * connection free within the pool's acquisition timeout), not a bug.
+ */
 public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {}
@@ -36,9 +39,27 @@ public final class DatabaseUnavailable {
                 || t instanceof java.sql.SQLRecoverableException) {
             return true;
         }
+        if (poolAcquisitionTimeout(t)) {
+            return true;
+        }
         return t instanceof SQLException sql
                 && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("08") // connection exception
                         || sql.getSQLState().startsWith("57P")); // server shutting down or starting
+    }
+
+    /**
+     * Agroal's "Sorry, acquisition timeout!": every pooled connection stayed busy (or could not be opened)
+     * for the whole acquisition timeout, as while the database restarts under load. Agroal throws a plain
+     * {@link SQLException} without a SQL state, so it is recognised by where it was thrown.
+     */
+    private static boolean poolAcquisitionTimeout(Throwable t) {
+        if (!(t instanceof SQLException) || ((SQLException) t).getSQLState() != null) {
+            return false;
+        }
+        StackTraceElement[] trace = t.getStackTrace();
+        return trace.length > 0
+                && trace[0].getClassName().startsWith("io.agroal.")
+                && String.valueOf(t.getMessage()).contains("acquisition timeout");
     }
 }

@@ -28,6 +28,19 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.causedBy(new RuntimeException(commit)));
     }
 
+    /** As the 1,000-workflow fault run met it: every pooled connection busy while PostgreSQL restarted. */
+    @Test
+    void thePoolsAcquisitionTimeoutIsUnavailability() {
+        SQLException agroal = new SQLException("Sorry, acquisition timeout!");
+        agroal.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("io.agroal.pool.ConnectionPool", "waitAvailableHandler", "ConnectionPool.java", 437)
+        });
+        assertTrue(DatabaseUnavailable.causedBy(
+                new org.hibernate.exception.GenericJDBCException("Unable to acquire JDBC Connection", agroal)));
+        // The same words from elsewhere are not the pool's.
+        assertFalse(DatabaseUnavailable.causedBy(new SQLException("Sorry, acquisition timeout!")));
+    }
+
     @Test
     void otherFailuresAreNot() {
         assertFalse(DatabaseUnavailable.causedBy(new SQLException("duplicate key", "23505")));
