@@ -41,6 +41,9 @@ class FaultSuiteIT {
                         outcome.findings().stream().anyMatch(f -> f.startsWith("operator approve"))
                                 && outcome.findings().stream().anyMatch(f -> f.startsWith("operator reject")),
                         "no operator approved or rejected a PeerAsn during the run"),
+                () -> assertTrue(
+                        outcome.findings().stream().anyMatch(f -> f.startsWith("operator block: blocked in")),
+                        "no operator blocked (and unblocked) a connection during the run"),
                 () -> assertEquals(Map.of(), nonZero, outcome::report));
     }
 }

@@ -14,12 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -104,39 +98,7 @@ public final class KafkaBroker {
 
     /** Waits until the broker is in the cluster metadata, which it is once it accepts requests. */
     public void awaitReady(Duration timeout) throws InterruptedException {
-        Map<String, Object> config = clientSettings().clientProperties();
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
-        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(config)) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka exited with code "
-                            + process.process().exitValue() + ". Last lines of " + process.log() + ":\n"
-                            + process.tail(20));
-                }
-                if (hasNodes(admin)) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            "Kafka did not answer within " + timeout.toSeconds() + " s; see " + process.log());
-                }
-                process.waitFor(Duration.ofMillis(200));
-            }
-        }
-    }
-
-    private static boolean hasNodes(Admin admin) throws InterruptedException {
-        try {
-            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
-                    .nodes()
-                    .get(3, TimeUnit.SECONDS)
-                    .isEmpty();
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        }
+        ClusterMembership.await(clientSettings(), List.of(process), timeout);
     }
 
     /** What a caller may change; everything else of the broker's configuration is fixed. */

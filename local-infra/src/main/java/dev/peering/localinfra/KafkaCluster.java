@@ -12,14 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -153,41 +148,8 @@ public final class KafkaCluster {
             nodes.get(0).awaitReady(timeout);
             return;
         }
-        Map<String, Object> config = clientSettings().clientProperties();
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
-        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(config)) {
-            while (true) {
-                for (KafkaBroker node : nodes) {
-                    if (!node.process().isAlive()) {
-                        throw new IllegalStateException("a Kafka node exited with code "
-                                + node.process().process().exitValue() + ". Last lines of "
-                                + node.process().log() + ":\n" + node.process().tail(20));
-                    }
-                }
-                if (nodesInCluster(admin) == nodes.size()) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("not every Kafka node joined within " + timeout.toSeconds()
-                            + " s; see " + nodes.get(0).process().log() + " and the other nodes' logs");
-                }
-                nodes.get(0).process().waitFor(Duration.ofMillis(200));
-            }
-        }
-    }
-
-    private static int nodesInCluster(Admin admin) throws InterruptedException {
-        try {
-            return admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
-                    .nodes()
-                    .get(3, TimeUnit.SECONDS)
-                    .size();
-        } catch (ExecutionException | TimeoutException e) {
-            return 0;
-        }
+        ClusterMembership.await(
+                clientSettings(), nodes.stream().map(KafkaBroker::process).toList(), timeout);
     }
 
     /**

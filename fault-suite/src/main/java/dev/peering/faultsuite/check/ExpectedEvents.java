@@ -151,6 +151,16 @@ public final class ExpectedEvents {
         }
     }
 
+    /**
+     * The operator blocked the connection in state {@code blocked} and unblocked it: it went to
+     * ExternalBlocker and back to that state, once each; the rest of its path is unchanged.
+     */
+    public void connectionBlocked(String peeringId, String connectionIdentifier, String blocked) {
+        String subject = peeringId + "/connections/" + connectionIdentifier;
+        expect(new Event(Topics.CONNECTION_EVENTS, peeringId, subject, "state " + blocked + " -> ExternalBlocker"));
+        expect(new Event(Topics.CONNECTION_EVENTS, peeringId, subject, "state ExternalBlocker -> " + blocked));
+    }
+
     /** A registered-ASN PUT: registered once, its Prefix Key issued (a second PUT of it publishes nothing). */
     public void registeredAsnAcknowledged(String peeringId, String registeredAsnId) {
         expect(new Event(Topics.REGISTRATION_EVENTS, peeringId, registeredAsnId, "asnRegistered"));

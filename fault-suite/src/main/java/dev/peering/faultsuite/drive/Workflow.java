@@ -107,6 +107,9 @@ public final class Workflow {
                     urls.apply(Service.CONNECTION) + peeringPath() + "/connections/" + connectionIdentifier;
             ledger.acknowledged(new Ack(Ack.Kind.CONNECTION, index, connectionUrl));
             ledger.expected().connectionAcknowledged(peeringPath(), connectionIdentifier);
+            if (index % 8 == 4) {
+                blockAndUnblock(connectionUrl);
+            }
             awaitFinal(Ack.Kind.CONNECTION, connectionUrl);
 
             String registeredUrl = urls.apply(Service.REGISTRATION) + registeredAsnPath();
@@ -175,6 +178,66 @@ public final class Workflow {
             TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
         }
         throw new StepFailed(peerAsnUrl + " not decided within " + stepTimeout.toSeconds() + " s");
+    }
+
+    /**
+     * The operator blocks the connection as soon as it exists, then unblocks it: it returns to the state it
+     * blocked and provisioning goes on from there. The provisioner may have made it Active first (a fault
+     * delayed the block): then the block is refused with 409 and nothing more happens. Only this workflow
+     * unblocks, so the connection read back after the block says whether it is blocked, and in which state,
+     * whatever answers were lost on the way.
+     */
+    private void blockAndUnblock(String connectionUrl) throws InterruptedException {
+        awaitConnection(connectionUrl);
+        long deadline = System.nanoTime() + stepTimeout.toNanos();
+        Arm.Attempts block = arm.attempts(
+                "POST",
+                connectionUrl + "/block",
+                "{\"reason\":\"The fault suite blocks it.\"}",
+                reply -> false,
+                deadline);
+        Optional<Arm.Reply> reply = block.last();
+        if (reply.isEmpty() || reply.get().status() >= 500) {
+            throw new StepFailed(
+                    "POST block got " + reply.map(Arm.Reply::describe).orElse("no answer"));
+        }
+        if (!reply.get().ok()
+                && !(reply.get().status() == 409
+                        && reply.get().errorCode().equals("InvalidConnectionStateTransition"))) {
+            throw new StepFailed("POST block refused: " + reply.get().describe());
+        }
+        JsonNode connection = awaitConnection(connectionUrl);
+        String state = connection.path("connectionState").asText();
+        if (!state.equals("ExternalBlocker")) {
+            ledger.operatorDecision("block: refused (409), already " + state);
+            return;
+        }
+        ledger.acknowledged();
+        String blocked = connection.path("previousConnectionProvisioningState").asText();
+        ledger.expected().connectionBlocked(peeringPath(), connectionIdentifier, blocked);
+        ledger.operatorDecision("block: blocked in " + blocked);
+        // A second unblock, after one whose answer was lost, finds the connection moved on: 409.
+        send(
+                "POST unblock",
+                "POST",
+                connectionUrl + "/unblock",
+                null,
+                r -> false,
+                r -> r.status() == 409 && r.errorCode().equals("InvalidConnectionStateTransition"));
+    }
+
+    private JsonNode awaitConnection(String url) throws InterruptedException {
+        long deadline = System.nanoTime() + stepTimeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            Optional<Arm.Reply> reply = arm.once("GET", url, null);
+            if (reply.isPresent() && reply.get().ok()) {
+                return reply.get().body();
+            }
+            last = reply.map(Arm.Reply::describe).orElse("no answer");
+            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+        }
+        throw new StepFailed(url + " not there within " + stepTimeout.toSeconds() + " s, last seen: " + last);
     }
 
     /**
