@@ -203,6 +203,32 @@ class ExpectedEventsTest {
         }
     }
 
+    @Test
+    void aBlockAndUnblockMatchesItsLedgerInOrderAndEachMoveIsNeeded() {
+        ledger.connectionBlocked(PEERING, "c1", "Approved");
+        int afterApproved = 6; // two PeerAsn, two peering, then PendingApproval and Approved
+        records.add(
+                afterApproved, connection(ConnectionEvent.STATE_CHANGED, "Approved", "ExternalBlocker", null, null));
+        records.add(
+                afterApproved + 1,
+                connection(ConnectionEvent.STATE_CHANGED, "ExternalBlocker", "Approved", null, null));
+
+        ExpectedEvents.Diff whole = ledger.diff(records);
+        assertEquals(
+                0, whole.missing() + whole.duplicated() + whole.unexpected() + whole.outOfOrder(), whole::toString);
+
+        List<Record> unblockLost = new ArrayList<>(records);
+        unblockLost.remove(afterApproved + 1);
+        assertEquals(1, ledger.diff(unblockLost).missing());
+
+        ExpectedEvents notBlocked = new ExpectedEvents();
+        notBlocked.peerAsnAcknowledged(PEER_ASN, 201, 0);
+        notBlocked.peeringAcknowledged(PEERING, "c1");
+        notBlocked.connectionAcknowledged(PEERING, "c1");
+        notBlocked.registeredAsnAcknowledged(PEERING, REGISTERED);
+        assertEquals(2, notBlocked.diff(records).unexpected(), "a block nobody acknowledged");
+    }
+
     private Record peerAsn(String type, String previous, String state) {
         PeerAsnEvent data = new PeerAsnEvent(PEER_ASN, "s1", "asn1", 200001, "Peer", previous, state, null);
         return record(
