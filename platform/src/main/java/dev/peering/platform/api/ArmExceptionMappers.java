@@ -140,6 +140,12 @@ public class ArmExceptionMappers {
                     .header("Retry-After", "2")
                     .build();
         }
+        if (clientWentAway(e)) {
+            // The client closed the connection while its body was read (it gave up waiting): nobody will read
+            // an answer, nothing was changed, and it is no failure of the service.
+            LOG.infof("the client closed the connection before its request body was read: %s", e.toString());
+            return error(400, "InvalidRequestContent", "The request body ended before it was complete.");
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             // two requests created the same resource at the same instant: the unique key kept one
             if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
@@ -151,6 +157,15 @@ public class ArmExceptionMappers {
         }
         LOG.error("request failed", e);
         return error(500, "InternalServerError", "The service failed to handle the request; try again.");
+    }
+
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Response error(int status, String code, String message) {
