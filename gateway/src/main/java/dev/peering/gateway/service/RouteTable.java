@@ -24,12 +24,14 @@ public final class RouteTable {
             new Route(SUBSCRIPTION + "peerAsns/**", Upstream.ASN_VALIDATION),
             new Route(SUBSCRIPTION + "peerings", Upstream.PEERING),
             new Route(SUBSCRIPTION + "peeringLocations/**", Upstream.PEERING),
-            new Route(SUBSCRIPTION + "peeringServiceAgreement/**", Upstream.PEERING));
+            new Route(SUBSCRIPTION + "peeringServiceAgreement/**", Upstream.PEERING),
+            // every service serves the provider's operations (platform's ProviderOperationsResource)
+            new Route("providers/Microsoft.Peering/operations", Upstream.PEERING));
 
     /** The resource types the gateway serves, for the answer to a path it does not know. */
     public static final String RESOURCE_TYPES =
             "peerAsns, peerings, peerings/{name}/connections, peerings/{name}/registeredAsns, peeringServices,"
-                    + " peeringLocations, peeringServiceAgreement";
+                    + " peeringLocations, peeringServiceAgreement, /providers/Microsoft.Peering/operations";
 
     private RouteTable() {}
 

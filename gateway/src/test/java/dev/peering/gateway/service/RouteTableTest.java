@@ -31,6 +31,7 @@ class RouteTableTest {
         "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps1, registration-service",
         "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps1/prefixes/web,"
                 + " registration-service",
+        "/providers/Microsoft.Peering/operations, peering-service",
     })
     void eachResourceTypeGoesToTheServiceThatOwnsIt(String path, String module) {
         assertEquals(Optional.of(module), RouteTable.route(path).map(Upstream::module));
