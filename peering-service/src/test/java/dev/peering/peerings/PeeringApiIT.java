@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,7 @@ class PeeringApiIT {
                 .body("properties.direct.useForPeeringService", equalTo(false))
                 .body("properties.direct.connections", hasSize(1))
                 .body("properties.direct.connections[0].connectionIdentifier", notNullValue())
+                .body("properties.direct.connections[0].microsoftTrackingId", startsWith("MSFT-"))
                 .body("properties.direct.connections[0].connectionState", equalTo("PendingApproval"))
                 .body("properties.direct.connections[0].provisionedBandwidthInMbps", equalTo(0))
                 .body("properties.direct.connections[0].useForPeeringService", equalTo(false))

@@ -2,6 +2,8 @@ package dev.peering.peerings.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peering.core.ArmException;
+import dev.peering.core.MicrosoftTrackingIds;
+import dev.peering.core.PeeringRef;
 import dev.peering.peerings.domain.Agreement;
 import dev.peering.peerings.domain.ConnectionView;
 import dev.peering.peerings.domain.Peering;
@@ -111,7 +113,7 @@ public final class PeeringApiMapper {
                 new PeeringBody.Properties(
                         new PeeringBody.Direct(
                                 p.connections().stream()
-                                        .map(PeeringApiMapper::toApi)
+                                        .map(c -> toApi(p.ref(), c))
                                         .toList(),
                                 p.useForPeeringService(),
                                 new PeeringBody.SubResource(p.peerAsnId()),
@@ -127,12 +129,13 @@ public final class PeeringApiMapper {
                 PeeringBody.TYPE);
     }
 
-    private static PeeringBody.Connection toApi(ConnectionView c) {
+    private static PeeringBody.Connection toApi(PeeringRef peering, ConnectionView c) {
         return new PeeringBody.Connection(
                 c.bandwidthInMbps(),
                 c.provisionedBandwidthInMbps(),
                 c.sessionAddressProvider(),
                 c.useForPeeringService(),
+                MicrosoftTrackingIds.of(peering.childId("connections", c.connectionIdentifier())),
                 c.peeringDBFacilityId(),
                 c.connectionState(),
                 new PeeringBody.BgpSession(
@@ -176,13 +179,51 @@ public final class PeeringApiMapper {
                 PeeringRules.KIND,
                 new PeeringLocationBody.Properties(
                         new PeeringLocationBody.Direct(facilities, offers),
+                        null,
                         l.peeringLocation(),
                         l.country(),
                         l.azureRegion()),
                 l.peeringLocation(),
-                "/subscriptions/" + subscriptionId + "/providers/Microsoft.Peering/peeringLocations/"
-                        + l.peeringLocation(),
+                locationId(subscriptionId, l),
                 PeeringLocationBody.TYPE);
+    }
+
+    /**
+     * The location as {@code kind=Exchange} lists it: each facility's exchange LAN with Microsoft's first
+     * address and the exchange's first prefix of each family, and its largest port speed.
+     */
+    public static PeeringLocationBody toExchangeApi(String subscriptionId, PeeringLocation l) {
+        List<PeeringLocationBody.ExchangeFacility> facilities = l.facilities().stream()
+                .map((Facility f) -> new PeeringLocationBody.ExchangeFacility(
+                        f.exchangeName(),
+                        f.bandwidthOffersMbps().stream().max(Integer::compare).orElse(0),
+                        first(f.microsoftIPv4Addresses()),
+                        first(f.microsoftIPv6Addresses()),
+                        first(f.exchangePrefixesV4()),
+                        first(f.exchangePrefixesV6()),
+                        f.peeringDBFacilityId(),
+                        f.peeringDBFacilityLink()))
+                .toList();
+        return new PeeringLocationBody(
+                PeeringRules.KIND_EXCHANGE,
+                new PeeringLocationBody.Properties(
+                        null,
+                        new PeeringLocationBody.Exchange(facilities),
+                        l.peeringLocation(),
+                        l.country(),
+                        l.azureRegion()),
+                l.peeringLocation(),
+                locationId(subscriptionId, l),
+                PeeringLocationBody.TYPE);
+    }
+
+    private static String locationId(String subscriptionId, PeeringLocation l) {
+        return "/subscriptions/" + subscriptionId + "/providers/Microsoft.Peering/peeringLocations/"
+                + l.peeringLocation();
+    }
+
+    private static String first(List<String> values) {
+        return values.isEmpty() ? null : values.get(0);
     }
 
     private static String offerName(int mbps) {

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 public final class PeeringRules {
 
     public static final String KIND = "Direct";
+    /** The other kind ARM lists locations of; peerings here are all {@link #KIND}. */
+    public static final String KIND_EXCHANGE = "Exchange";
+
     public static final String DIRECT_PEERING_TYPE = "IxRs";
     public static final String SKU_NAME = "Premium_Direct_Free";
     public static final String SKU_TIER = "Premium";
