@@ -9,14 +9,13 @@ import dev.peering.peerings.domain.ConnectionView;
 import dev.peering.peerings.domain.Peering;
 import dev.peering.peerings.domain.PeeringRules;
 import dev.peering.peerings.domain.PeeringSpec;
+import dev.peering.platform.api.TagsPatch;
 import dev.peering.reference.BgpSessionConfig;
 import dev.peering.reference.ConnectionConfig;
 import dev.peering.reference.Facility;
 import dev.peering.reference.PeeringLocation;
 import dev.peering.reference.PeeringLocations;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -232,32 +231,7 @@ public final class PeeringApiMapper {
 
     /** A PATCH body: {@code tags} and nothing else, every value a string; then the tag rules. */
     public static Map<String, String> toTags(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ArmException.invalidField("body", "must be an object such as {\"tags\":{\"team\":\"noc\"}}.");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String field = names.next();
-            if (!field.equals("tags")) {
-                throw ArmException.invalidField(
-                        field, "cannot change with PATCH: a PATCH on a peering updates its tags only.");
-            }
-        }
-        JsonNode tags = body.get("tags");
-        if (tags == null || tags.isNull()) {
-            return PeeringRules.requireTags(Map.of());
-        }
-        if (!tags.isObject()) {
-            throw ArmException.invalidField("tags", "must be an object of names to string values.");
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = tags.fields(); it.hasNext(); ) {
-            var tag = it.next();
-            if (!tag.getValue().isTextual()) {
-                throw ArmException.invalidField("tags." + tag.getKey(), "must be a string.");
-            }
-            values.put(tag.getKey(), tag.getValue().textValue());
-        }
-        return PeeringRules.requireTags(values);
+        return TagsPatch.parse(body, "a peering");
     }
 
     public static AgreementBody toApi(Agreement a) {

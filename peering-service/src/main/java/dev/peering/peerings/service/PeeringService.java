@@ -2,6 +2,7 @@ package dev.peering.peerings.service;
 
 import dev.peering.core.ArmException;
 import dev.peering.core.PeeringRef;
+import dev.peering.core.Tags;
 import dev.peering.events.PeeringEvent;
 import dev.peering.peerings.domain.Agreement;
 import dev.peering.peerings.domain.PeerAsnStates;
@@ -9,7 +10,6 @@ import dev.peering.peerings.domain.Peering;
 import dev.peering.peerings.domain.PeeringRules;
 import dev.peering.peerings.domain.PeeringSpec;
 import dev.peering.peerings.domain.ProvisioningState;
-import dev.peering.peerings.domain.Tags;
 import dev.peering.peerings.mapping.PeeringReadMapper;
 import dev.peering.peerings.persistence.AgreementRepository;
 import dev.peering.peerings.persistence.ConnectionViewEntity;

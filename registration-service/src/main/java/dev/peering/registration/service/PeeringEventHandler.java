@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** Keeps the view of peerings; deprovisioning or deleting a peering revokes its registered ASNs. */
+/** Keeps the view of peerings; deprovisioning or deleting a peering revokes its registered ASNs and prefixes. */
 @ApplicationScoped
 @Transactional
 public class PeeringEventHandler {
@@ -20,6 +20,9 @@ public class PeeringEventHandler {
 
     @Inject
     RegisteredAsnService registeredAsns;
+
+    @Inject
+    RegisteredPrefixService registeredPrefixes;
 
     public void handle(CloudEvent event) {
         PeeringEvent data = event.dataAs(PeeringEvent.class);
@@ -41,9 +44,11 @@ public class PeeringEventHandler {
             case PeeringEvent.DEPROVISION_REQUESTED -> {
                 peerings.setState(data.peeringId(), PeeringState.Deprovisioning.name());
                 registeredAsns.revokeAll(data.peeringId(), event.correlationid());
+                registeredPrefixes.revokeAll(data.peeringId(), event.correlationid());
             }
             case PeeringEvent.DELETED -> {
                 registeredAsns.revokeAll(data.peeringId(), event.correlationid());
+                registeredPrefixes.revokeAll(data.peeringId(), event.correlationid());
                 peerings.deletePeering(data.peeringId());
             }
             case PeeringEvent.UPDATED,
