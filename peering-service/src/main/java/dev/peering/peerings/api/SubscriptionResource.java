@@ -126,9 +126,10 @@ public class SubscriptionResource {
     @Operation(
             summary = "Operator action: withdraws the agreement (existing connections keep their setting;"
                     + " new ones cannot use Peering Service)")
-    public Response revoke(@PathParam("subscriptionId") String subscriptionId) {
+    public Response revoke(
+            @PathParam("subscriptionId") String subscriptionId, @Context ContainerRequestContext request) {
         ResourceNames.requireSubscription(subscriptionId);
-        return Response.status(service.revokeAgreement(subscriptionId) ? 200 : 204)
+        return Response.status(service.revokeAgreement(subscriptionId, Correlation.of(request)) ? 200 : 204)
                 .build();
     }
 }

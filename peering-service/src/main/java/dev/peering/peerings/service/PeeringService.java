@@ -256,13 +256,21 @@ public class PeeringService {
         return new Agreement(subscriptionId, agreements.grantedAt(subscriptionId));
     }
 
+    /** Records the agreement and, when it is new, publishes it (connection-service follows it). */
     public Agreement grantAgreement(String subscriptionId, String correlationId) {
-        agreements.grant(subscriptionId, time.now(), correlationId);
+        if (agreements.grant(subscriptionId, time.now(), correlationId)) {
+            publisher.agreement(subscriptionId, true, agreements.grantedAt(subscriptionId), correlationId);
+        }
         return agreement(subscriptionId);
     }
 
-    public boolean revokeAgreement(String subscriptionId) {
-        return agreements.revoke(subscriptionId);
+    /** Withdraws the agreement and, when there was one, publishes that. */
+    public boolean revokeAgreement(String subscriptionId, String correlationId) {
+        boolean revoked = agreements.revoke(subscriptionId);
+        if (revoked) {
+            publisher.agreement(subscriptionId, false, null, correlationId);
+        }
+        return revoked;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.peering.registration.service;
 
 import dev.peering.core.PeeringRef;
+import dev.peering.events.AgreementEvent;
 import dev.peering.events.CloudEvent;
 import dev.peering.events.MalformedEventException;
 import dev.peering.events.PeeringEvent;
@@ -25,6 +26,9 @@ public class PeeringEventHandler {
     RegisteredPrefixService registeredPrefixes;
 
     public void handle(CloudEvent event) {
+        if (AgreementEvent.is(event.type())) {
+            return; // the Peering Service agreement matters to connection-service only
+        }
         PeeringEvent data = event.dataAs(PeeringEvent.class);
         if (data.peeringId() == null) {
             throw new MalformedEventException("peering event " + event.id() + " has no peeringId", null);
