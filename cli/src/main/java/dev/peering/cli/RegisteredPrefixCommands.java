@@ -37,8 +37,8 @@ final class RegisteredPrefixCommands {
         }
 
         String path(String name) {
-            return resourceGroupPath(resourceGroup) + PROVIDER + "/peerings/" + seg(peeringName)
-                    + "/registeredPrefixes" + (name == null ? "" : "/" + seg(name));
+            return resourceGroupPath(resourceGroup) + PROVIDER + "/peerings/" + seg(peeringName) + "/registeredPrefixes"
+                    + (name == null ? "" : "/" + seg(name));
         }
 
         JsonNode get(String name) {
@@ -138,7 +138,10 @@ final class RegisteredPrefixCommands {
         void run() {
             int status = client().send("DELETE", endpoints().registration(), path(name), null, null)
                     .status();
-            say(status == 204 ? "registeredPrefix " + name + " did not exist" : "registeredPrefix " + name + " deleted");
+            say(
+                    status == 204
+                            ? "registeredPrefix " + name + " did not exist"
+                            : "registeredPrefix " + name + " deleted");
         }
     }
 

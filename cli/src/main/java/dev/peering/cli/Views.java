@@ -75,8 +75,8 @@ public final class Views {
             Column.at("State", "/state"),
             Column.at("AzureRegion", "/azureRegion"));
 
-    public static final List<Column> SERVICE_PROVIDER = List.of(
-            Column.at("Name", "/name"), Column.at("PeeringLocations", "/peeringLocations"));
+    public static final List<Column> SERVICE_PROVIDER =
+            List.of(Column.at("Name", "/name"), Column.at("PeeringLocations", "/peeringLocations"));
 
     public static final List<Column> SERVICE_COUNTRY = List.of(Column.at("Name", "/name"));
 

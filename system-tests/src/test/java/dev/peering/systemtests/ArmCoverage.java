@@ -34,7 +34,9 @@ final class ArmCoverage {
         Map<String, String> rows = new LinkedHashMap<>();
         for (String line : readme.substring(start, end).lines().toList()) {
             List<String> cells = List.of(line.split("\\|", -1));
-            if (cells.size() < 4 || cells.get(1).isBlank() || cells.get(1).contains("---")
+            if (cells.size() < 4
+                    || cells.get(1).isBlank()
+                    || cells.get(1).contains("---")
                     || cells.get(1).trim().equals("operationId")) {
                 continue;
             }

@@ -73,15 +73,27 @@ class ArmOperationsIT {
         String peerV4 = "206.81.83." + ThreadLocalRandom.current().nextInt(10, 250);
 
         call("Operations_List", peer.get(PEERING, "/providers/Microsoft.Peering/operations"));
-        call("PeerAsns_CreateOrUpdate", peer.put(ASN, asns + "/contoso", Api.peerAsnBody(30100 + ThreadLocalRandom.current().nextInt(5000))));
+        call(
+                "PeerAsns_CreateOrUpdate",
+                peer.put(
+                        ASN,
+                        asns + "/contoso",
+                        Api.peerAsnBody(30100 + ThreadLocalRandom.current().nextInt(5000))));
         operator.post(ASN, asns + "/contoso/approve", null).then().statusCode(200);
         call("PeerAsns_Get", peer.get(ASN, asns + "/contoso"));
         call("PeerAsns_ListBySubscription", peer.get(ASN, asns));
-        peer.put(ASN, asns + "/spare", Api.peerAsnBody(35200 + ThreadLocalRandom.current().nextInt(5000))).then().statusCode(201);
+        peer.put(
+                        ASN,
+                        asns + "/spare",
+                        Api.peerAsnBody(35200 + ThreadLocalRandom.current().nextInt(5000)))
+                .then()
+                .statusCode(201);
         call("PeerAsns_Delete", peer.delete(ASN, asns + "/spare"));
         call(
                 "PeeringLocations_List",
-                peer.to(PEERING).queryParam("kind", "Direct").queryParam("directPeeringType", "IxRs")
+                peer.to(PEERING)
+                        .queryParam("kind", "Direct")
+                        .queryParam("directPeeringType", "IxRs")
                         .get(provider + "/peeringLocations"));
         call(
                 "PeeringLocations_List",
@@ -91,37 +103,51 @@ class ArmOperationsIT {
         Response created = await().atMost(STEP)
                 .until(
                         () -> peer.put(
-                                PEERING,
-                                peering,
-                                Api.peeringBody(sub, "contoso", Api.connection("c1", peerV4, null))),
+                                PEERING, peering, Api.peeringBody(sub, "contoso", Api.connection("c1", peerV4, null))),
                         r -> r.statusCode() == 201);
         call("Peerings_CreateOrUpdate", created);
-        await().atMost(STEP).until(() -> peer.get(CONNECTION, peering + "/connections/c1")
-                .then()
-                .extract()
-                .path("connectionState"), "Active"::equals);
+        await().atMost(STEP)
+                .until(
+                        () -> peer.get(CONNECTION, peering + "/connections/c1")
+                                .then()
+                                .extract()
+                                .path("connectionState"),
+                        "Active"::equals);
         call("Peerings_Get", peer.get(PEERING, peering));
         call("Peerings_Update", peer.patch(PEERING, peering, "{\"tags\":{\"env\":\"arm\"}}"));
-        call("Peerings_ListByResourceGroup", peer.get(PEERING, "/subscriptions/" + sub + "/resourceGroups/" + RG
-                + "/providers/Microsoft.Peering/peerings"));
+        call(
+                "Peerings_ListByResourceGroup",
+                peer.get(
+                        PEERING,
+                        "/subscriptions/" + sub + "/resourceGroups/" + RG + "/providers/Microsoft.Peering/peerings"));
         call("Peerings_ListBySubscription", peer.get(PEERING, provider + "/peerings"));
 
         call(
                 "RegisteredAsns_CreateOrUpdate",
                 await().atMost(STEP)
                         .until(
-                                () -> peer.put(REGISTRATION, peering + "/registeredAsns/fabrikam",
+                                () -> peer.put(
+                                        REGISTRATION,
+                                        peering + "/registeredAsns/fabrikam",
                                         "{\"properties\":{\"asn\":13335}}"),
                                 r -> r.statusCode() == 201));
         call("RegisteredAsns_Get", peer.get(REGISTRATION, peering + "/registeredAsns/fabrikam"));
         call("RegisteredAsns_ListByPeering", peer.get(REGISTRATION, peering + "/registeredAsns"));
         call(
                 "RegisteredPrefixes_CreateOrUpdate",
-                peer.put(REGISTRATION, peering + "/registeredPrefixes/web", "{\"properties\":{\"prefix\":\"20.77.0.0/16\"}}"));
-        call("RegisteredPrefixes_Validate", peer.post(REGISTRATION, peering + "/registeredPrefixes/web/validate", null));
+                peer.put(
+                        REGISTRATION,
+                        peering + "/registeredPrefixes/web",
+                        "{\"properties\":{\"prefix\":\"20.77.0.0/16\"}}"));
+        call(
+                "RegisteredPrefixes_Validate",
+                peer.post(REGISTRATION, peering + "/registeredPrefixes/web/validate", null));
         String key = await().atMost(STEP)
                 .until(
-                        () -> peer.get(REGISTRATION, peering + "/registeredPrefixes/web").then().extract().jsonPath(),
+                        () -> peer.get(REGISTRATION, peering + "/registeredPrefixes/web")
+                                .then()
+                                .extract()
+                                .jsonPath(),
                         j -> "Verified".equals(j.getString("properties.prefixValidationState")))
                 .getString("properties.peeringServicePrefixKey");
         call("RegisteredPrefixes_Get", peer.get(REGISTRATION, peering + "/registeredPrefixes/web"));
@@ -132,27 +158,43 @@ class ArmOperationsIT {
         call("PeeringServiceProviders_List", customer.get(REGISTRATION, customerProvider + "/peeringServiceProviders"));
         call(
                 "CheckServiceProviderAvailability",
-                customer.post(REGISTRATION, customerProvider + "/checkServiceProviderAvailability",
+                customer.post(
+                        REGISTRATION,
+                        customerProvider + "/checkServiceProviderAvailability",
                         "{\"peeringServiceLocation\":\"Washington\",\"peeringServiceProvider\":\"Contoso IX\"}"));
         call(
                 "PeeringServices_CreateOrUpdate",
-                customer.put(REGISTRATION, service, """
+                customer.put(
+                        REGISTRATION,
+                        service,
+                        """
                         {"location":"westus2","sku":{"name":"Standard"},"properties":{"peeringServiceLocation":
                          "Washington","peeringServiceProvider":"Contoso IX","providerBackupPeeringLocation":"Ashburn"}}"""));
         call("PeeringServices_Get", customer.get(REGISTRATION, service));
         call("PeeringServices_Update", customer.patch(REGISTRATION, service, "{\"tags\":{\"env\":\"arm\"}}"));
-        call("PeeringServices_ListByResourceGroup", customer.get(REGISTRATION, "/subscriptions/" + customerSub
-                + "/resourceGroups/" + RG + "/providers/Microsoft.Peering/peeringServices"));
+        call(
+                "PeeringServices_ListByResourceGroup",
+                customer.get(
+                        REGISTRATION,
+                        "/subscriptions/" + customerSub + "/resourceGroups/" + RG
+                                + "/providers/Microsoft.Peering/peeringServices"));
         call("PeeringServices_ListBySubscription", customer.get(REGISTRATION, customerProvider + "/peeringServices"));
         call(
                 "Prefixes_CreateOrUpdate",
-                customer.put(REGISTRATION, service + "/prefixes/web",
+                customer.put(
+                        REGISTRATION,
+                        service + "/prefixes/web",
                         "{\"properties\":{\"prefix\":\"20.77.1.0/24\",\"peeringServicePrefixKey\":\"" + key + "\"}}"));
-        await().atMost(STEP).until(() -> customer.get(REGISTRATION, service + "/prefixes/web")
-                .then()
-                .extract()
-                .path("properties.prefixValidationState"), "Verified"::equals);
-        call("Prefixes_Get", customer.to(REGISTRATION).queryParam("$expand", "events").get(service + "/prefixes/web"));
+        await().atMost(STEP)
+                .until(
+                        () -> customer.get(REGISTRATION, service + "/prefixes/web")
+                                .then()
+                                .extract()
+                                .path("properties.prefixValidationState"),
+                        "Verified"::equals);
+        call(
+                "Prefixes_Get",
+                customer.to(REGISTRATION).queryParam("$expand", "events").get(service + "/prefixes/web"));
         call(
                 "Prefixes_ListByPeeringService",
                 customer.to(REGISTRATION).queryParam("$expand", "events").get(service + "/prefixes"));
