@@ -32,8 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "PeeringServices")
 public class PeeringServiceListResource {
 
-    private static final String PROVIDER = "/providers/Microsoft.Peering";
-
+    // the paths are literals, not built from a constant: RouteTableCoversTheServicesTest reads them from this source
     @Inject
     PeeringServices service;
 
@@ -41,7 +40,7 @@ public class PeeringServiceListResource {
     PeeringServiceCatalog catalog;
 
     @GET
-    @Path("/resourceGroups/{resourceGroupName}" + PROVIDER + "/peeringServices")
+    @Path("/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices")
     @Operation(summary = "Lists the Peering Services of the resource group, paged with nextLink")
     public Page<PeeringServiceBody> listByResourceGroup(
             @PathParam("subscriptionId") String subscriptionId,
@@ -60,7 +59,7 @@ public class PeeringServiceListResource {
     }
 
     @GET
-    @Path(PROVIDER + "/peeringServices")
+    @Path("/providers/Microsoft.Peering/peeringServices")
     @Operation(summary = "Lists the Peering Services of the subscription, paged with nextLink")
     public Page<PeeringServiceBody> listBySubscription(
             @PathParam("subscriptionId") String subscriptionId,
@@ -77,7 +76,7 @@ public class PeeringServiceListResource {
     }
 
     @GET
-    @Path(PROVIDER + "/peeringServiceLocations")
+    @Path("/providers/Microsoft.Peering/peeringServiceLocations")
     @Operation(summary = "Lists the customer locations Peering Service is offered in (of one country with ?country=)")
     public Page<CatalogBodies.LocationBody> locations(
             @PathParam("subscriptionId") String subscriptionId,
@@ -94,7 +93,7 @@ public class PeeringServiceListResource {
     }
 
     @GET
-    @Path(PROVIDER + "/peeringServiceProviders")
+    @Path("/providers/Microsoft.Peering/peeringServiceProviders")
     @Operation(summary = "Lists the Peering Service providers and the metros where they peer")
     public Page<CatalogBodies.ProviderBody> providers(@PathParam("subscriptionId") String subscriptionId) {
         ResourceNames.requireSubscription(subscriptionId);
@@ -106,7 +105,7 @@ public class PeeringServiceListResource {
     }
 
     @GET
-    @Path(PROVIDER + "/peeringServiceCountries")
+    @Path("/providers/Microsoft.Peering/peeringServiceCountries")
     @Operation(summary = "Lists the countries Peering Service is offered in")
     public Page<CatalogBodies.CountryBody> countries(@PathParam("subscriptionId") String subscriptionId) {
         ResourceNames.requireSubscription(subscriptionId);
@@ -118,7 +117,7 @@ public class PeeringServiceListResource {
     }
 
     @POST
-    @Path(PROVIDER + "/checkServiceProviderAvailability")
+    @Path("/providers/Microsoft.Peering/checkServiceProviderAvailability")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Whether the provider serves customers at the location: \"Available\" or \"Unavailable\"")
     public String checkServiceProviderAvailability(
