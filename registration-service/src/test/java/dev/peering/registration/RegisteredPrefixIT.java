@@ -69,10 +69,10 @@ class RegisteredPrefixIT {
     static String providerWithActivePeering() {
         String provider = newSubscription();
         activePeering(provider, "ix");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("api-version", API)
-                .get(registeredPrefixPath(provider, "ix"))
-                .then()
-                .statusCode(200));
+        // known here with its Active connection once a registration is accepted
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> Fixtures.putRegisteredAsn(provider, "ix", "probe", Fixtures.asnBody(3356))
+                        .statusCode(201));
         return provider;
     }
 
