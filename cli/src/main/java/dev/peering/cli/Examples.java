@@ -164,6 +164,41 @@ final class Examples {
                         "peering registered-asn list -g rg1 -p seattle1",
                         "peering registered-asn list -g rg1 -p seattle1 -o yaml"));
         e.put("registered-asn delete", List.of("peering registered-asn delete -g rg1 -p seattle1 -n tailspin"));
+        e.put(
+                "registered-asn update",
+                List.of(
+                        "# The same ASN again: the registration as it is (another ASN is refused)",
+                        "peering registered-asn update -g rg1 -p seattle1 -n fabrikam --asn 13335"));
+
+        e.put("registered-prefix", List.of("peering registered-prefix list -g rg1 -p seattle1"));
+        e.put(
+                "registered-prefix create",
+                List.of(
+                        "# Register the customer's prefix and follow it until it is decided",
+                        "peering registered-prefix create -g rg1 -p seattle1 -n fabrikam-web --prefix 20.5.0.0/16"
+                                + " --wait"));
+        e.put(
+                "registered-prefix show",
+                List.of(
+                        "peering registered-prefix show -g rg1 -p seattle1 -n fabrikam-web",
+                        "# Only the Prefix Key, to hand to the customer",
+                        "peering registered-prefix show -g rg1 -p seattle1 -n fabrikam-web --query"
+                                + " properties.peeringServicePrefixKey -o tsv"));
+        e.put(
+                "registered-prefix list",
+                List.of(
+                        "peering registered-prefix list -g rg1 -p seattle1",
+                        "peering registered-prefix list -g rg1 -p seattle1 --query"
+                                + " \"[?properties.prefixValidationState!='Verified'].[name, properties.errorMessage]\""
+                                + " -o tsv"));
+        e.put(
+                "registered-prefix delete",
+                List.of("peering registered-prefix delete -g rg1 -p seattle1 -n fabrikam-web"));
+        e.put(
+                "registered-prefix validate",
+                List.of(
+                        "# Validate again, e.g. once a connection is Active after a Warning",
+                        "peering registered-prefix validate -g rg1 -p seattle1 -n fabrikam-web --wait"));
 
         e.put("service", List.of("peering service show " + CUSTOMER + " -n fabrikam-ps"));
         e.put(
@@ -172,6 +207,27 @@ final class Examples {
                         + " --peering-service-location Washington --peering-service-provider \"Contoso IX\""));
         e.put("service show", List.of("peering service show " + CUSTOMER + " -n fabrikam-ps -o json"));
         e.put("service delete", List.of("peering service delete " + CUSTOMER + " -n fabrikam-ps"));
+        e.put(
+                "service list",
+                List.of(
+                        "peering service list -s fabrikam-sub-01",
+                        "peering service list " + CUSTOMER + " --query \"[].name\" -o tsv"));
+        e.put(
+                "service update",
+                List.of("peering service update " + CUSTOMER + " -n fabrikam-ps --tags env=prod team=noc"));
+        e.put("service location", List.of("peering service location list"));
+        e.put(
+                "service location list",
+                List.of("peering service location list", "peering service location list --country \"United States\""));
+        e.put("service provider", List.of("peering service provider list"));
+        e.put(
+                "service provider list",
+                List.of(
+                        "peering service provider list",
+                        "peering service provider list --query \"[?contains(properties.peeringLocations,"
+                                + " 'Seattle')].name\" -o tsv"));
+        e.put("service country", List.of("peering service country list"));
+        e.put("service country list", List.of("peering service country list -o tsv"));
         e.put("service prefix", List.of("peering service prefix list " + PREFIXES));
         e.put(
                 "service prefix create",

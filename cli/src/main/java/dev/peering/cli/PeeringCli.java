@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             PeeringCommands.LocationGroup.class,
             ConnectionCommands.class,
             RegistrationCommands.RegisteredAsnGroup.class,
+            RegisteredPrefixCommands.Group.class,
             RegistrationCommands.ServiceGroup.class,
             WatchCommand.class,
             CompletionCommand.class

@@ -22,6 +22,7 @@ final class RegistrationCommands {
                 CreateRegisteredAsn.class,
                 ShowRegisteredAsn.class,
                 ListRegisteredAsns.class,
+                UpdateRegisteredAsn.class,
                 DeleteRegisteredAsn.class
             })
     static final class RegisteredAsnGroup extends GroupCommand {}
@@ -29,7 +30,17 @@ final class RegistrationCommands {
     @Command(
             name = "service",
             description = "The customer side: a Peering Service and its prefixes, validated with a Prefix Key.",
-            subcommands = {CreateService.class, ShowService.class, DeleteService.class, PrefixGroup.class})
+            subcommands = {
+                CreateService.class,
+                ShowService.class,
+                ServiceCatalogCommands.ListServices.class,
+                ServiceCatalogCommands.UpdateService.class,
+                DeleteService.class,
+                PrefixGroup.class,
+                ServiceCatalogCommands.LocationGroup.class,
+                ServiceCatalogCommands.ProviderGroup.class,
+                ServiceCatalogCommands.CountryGroup.class
+            })
     static final class ServiceGroup extends GroupCommand {}
 
     @Command(
@@ -100,6 +111,35 @@ final class RegistrationCommands {
         }
     }
 
+    @Command(
+            name = "update",
+            description = "Puts a registered ASN again (PUT): the same ASN returns it as it is; the service refuses"
+                    + " another ASN (delete and register the new one).")
+    static final class UpdateRegisteredAsn extends RegisteredAsnCommand {
+
+        @Option(
+                names = {"-n", "--name", "--registered-asn-name"},
+                required = true)
+        String name;
+
+        @Option(names = "--asn", required = true, description = "The customer's public ASN.")
+        long asn;
+
+        UpdateRegisteredAsn(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        void run() {
+            ObjectNode body = ArmClient.JSON.createObjectNode();
+            body.putObject("properties").put("asn", asn);
+            print(
+                    client().send("PUT", endpoints().registration(), path(name), null, body)
+                            .body(),
+                    Views.REGISTERED_ASN);
+        }
+    }
+
     @Command(name = "show", description = "Shows a registered ASN with its Prefix Key.")
     static final class ShowRegisteredAsn extends RegisteredAsnCommand {
 
@@ -163,6 +203,7 @@ final class RegistrationCommands {
     }
 
     abstract static class ServiceCommand extends ArmCommand {
+        // package-private: ServiceCatalogCommands.UpdateService extends it
 
         @Option(
                 names = {"-g", "--resource-group"},

@@ -81,6 +81,18 @@ public record Settlement(Outcome outcome, String state) {
         return new Settlement(Outcome.PENDING, orUnknown(state));
     }
 
+    /** Registered prefix: Verified or Warning (usable, with its key), or Failed/Invalid. */
+    public static Settlement registeredPrefix(JsonNode registeredPrefix) {
+        String state = prop(registeredPrefix, "/prefixValidationState");
+        if (state.equals("Verified") || state.equals("Warning")) {
+            return new Settlement(Outcome.SUCCEEDED, state);
+        }
+        if (PREFIX_FAILED.contains(state)) {
+            return new Settlement(Outcome.FAILED, state);
+        }
+        return new Settlement(Outcome.PENDING, orUnknown(state));
+    }
+
     /** The errorMessage a failed resource carries, or its state when it has none. */
     public static String reason(JsonNode resource, Settlement s) {
         String message = prop(resource, "/errorMessage");

@@ -62,5 +62,23 @@ public final class Views {
             Column.at("LearnedType", "/learnedType"),
             Column.at("ErrorMessage", "/errorMessage"));
 
+    public static final List<Column> REGISTERED_PREFIX = List.of(
+            Column.at("Name", "/name"),
+            Column.at("Prefix", "/prefix"),
+            Column.at("PrefixValidationState", "/prefixValidationState"),
+            Column.at("PeeringServicePrefixKey", "/peeringServicePrefixKey"),
+            Column.at("ErrorMessage", "/errorMessage"));
+
+    public static final List<Column> SERVICE_LOCATION = List.of(
+            Column.at("Name", "/name"),
+            Column.at("Country", "/country"),
+            Column.at("State", "/state"),
+            Column.at("AzureRegion", "/azureRegion"));
+
+    public static final List<Column> SERVICE_PROVIDER =
+            List.of(Column.at("Name", "/name"), Column.at("PeeringLocations", "/peeringLocations"));
+
+    public static final List<Column> SERVICE_COUNTRY = List.of(Column.at("Name", "/name"));
+
     private Views() {}
 }

@@ -66,7 +66,7 @@ class ExamplesTest {
         assertThrowsOnCheck("peering asn create -n x --peer-asn 30000 --peer-nam Contoso");
         assertThrowsOnCheck("peering asn list --query \"[?name==\"");
         assertThrowsOnCheck("peering asn list -o xml");
-        assertThrowsOnCheck("peering registered-asn update -g rg1 -p seattle1 -n fabrikam --asn 13335");
+        assertThrowsOnCheck("peering registered-prefix create -g rg1 -p seattle1 -n web");
     }
 
     private static void assertThrowsOnCheck(String example) {

@@ -421,6 +421,100 @@ class PeeringCliTest {
     }
 
     @Test
+    void registeredPrefixCreateWaitsUntilItIsDecidedAndValidatePostsToTheAction() throws Exception {
+        String path = "/subscriptions/sub-1/resourceGroups/rg1/providers/Microsoft.Peering/peerings/p1"
+                + "/registeredPrefixes/web";
+        arm.on(
+                "PUT " + path,
+                201,
+                "{'name':'web','properties':{'prefix':'20.5.0.0/16','prefixValidationState':'Pending'}}");
+        arm.on(
+                "GET " + path,
+                200,
+                "{'name':'web','properties':{'prefix':'20.5.0.0/16','prefixValidationState':'Verified',"
+                        + "'peeringServicePrefixKey':'6f1e4d5c-0000-4000-8000-00000000000a'}}");
+        arm.on("POST " + path + "/validate", 200, "{'name':'web','properties':{'prefixValidationState':'Pending'}}");
+
+        FakeArm.Run created = arm.run(
+                "registered-prefix",
+                "create",
+                "-s",
+                "sub-1",
+                "-g",
+                "rg1",
+                "-p",
+                "p1",
+                "-n",
+                "web",
+                "--prefix",
+                "20.5.0.0/16",
+                "--wait",
+                "--interval",
+                "10ms");
+        assertEquals(0, created.exitCode(), created.err());
+        assertEquals(
+                "20.5.0.0/16",
+                json(arm.requests.get(0).body()).at("/properties/prefix").asText());
+        assertTrue(created.out().contains("Verified"), created.out());
+
+        FakeArm.Run validated =
+                arm.run("registered-prefix", "validate", "-s", "sub-1", "-g", "rg1", "-p", "p1", "-n", "web");
+        assertEquals(0, validated.exitCode(), validated.err());
+        assertTrue(
+                arm.requests.stream()
+                        .anyMatch(r -> r.method().equals("POST") && r.path().equals(path + "/validate")),
+                arm.requests.toString());
+    }
+
+    @Test
+    void serviceListUpdateAndTheCatalogCallTheirPaths() throws Exception {
+        String sub = "/subscriptions/sub-1/providers/Microsoft.Peering";
+        arm.on("GET " + sub + "/peeringServices", 200, "{'value':[{'name':'ps','location':'westus2'}]}");
+        arm.on(
+                "GET /subscriptions/sub-1/resourceGroups/rg1/providers/Microsoft.Peering/peeringServices",
+                200,
+                "{'value':[]}");
+        arm.on(
+                "PATCH /subscriptions/sub-1/resourceGroups/rg1/providers/Microsoft.Peering/peeringServices/ps",
+                200,
+                "{'name':'ps','tags':{'env':'prod'}}");
+        arm.on(
+                "GET " + sub + "/peeringServiceLocations",
+                200,
+                "{'value':[{'name':'Hesse','properties':{'country':'Germany','state':'Hesse'}}]}");
+        arm.on(
+                "GET " + sub + "/peeringServiceProviders",
+                200,
+                "{'value':[{'name':'Contoso IX','properties':{'peeringLocations':['Seattle','Ashburn']}}]}");
+        arm.on("GET " + sub + "/peeringServiceCountries", 200, "{'value':[{'name':'Germany'}]}");
+
+        assertEquals(0, arm.run("service", "list", "-s", "sub-1").exitCode());
+        assertEquals(0, arm.run("service", "list", "-s", "sub-1", "-g", "rg1").exitCode());
+        FakeArm.Run updated =
+                arm.run("service", "update", "-s", "sub-1", "-g", "rg1", "-n", "ps", "--tags", "env=prod");
+        assertEquals(0, updated.exitCode(), updated.err());
+        FakeArm.Run locations = arm.run("service", "location", "list", "-s", "sub-1", "--country", "Germany");
+        assertTrue(locations.out().contains("Hesse"), locations.out());
+        FakeArm.Run providers = arm.run("service", "provider", "list", "-s", "sub-1");
+        assertTrue(providers.out().contains("Seattle,Ashburn"), providers.out());
+        assertTrue(arm.run("service", "country", "list", "-s", "sub-1").out().contains("Germany"));
+
+        assertEquals(
+                List.of(
+                        "GET " + sub + "/peeringServices",
+                        "GET /subscriptions/sub-1/resourceGroups/rg1/providers/Microsoft.Peering/peeringServices",
+                        "PATCH /subscriptions/sub-1/resourceGroups/rg1/providers/Microsoft.Peering/peeringServices/ps",
+                        "GET " + sub + "/peeringServiceLocations",
+                        "GET " + sub + "/peeringServiceProviders",
+                        "GET " + sub + "/peeringServiceCountries"),
+                arm.requests.stream().map(r -> r.method() + " " + r.path()).toList());
+        assertEquals("prod", json(arm.requests.get(2).body()).at("/tags/env").asText());
+        assertTrue(
+                arm.requests.get(3).query().contains("country=Germany"),
+                arm.requests.get(3).query());
+    }
+
+    @Test
     void thePrefixKeyCanComeFromTheEnvironment() throws Exception {
         String path =
                 "/subscriptions/sub-9/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/prefixes/web";

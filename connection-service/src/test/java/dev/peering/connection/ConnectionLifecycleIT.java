@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peering.core.MicrosoftTrackingIds;
 import dev.peering.events.ConnectionEvent;
 import dev.peering.events.PeeringEvent;
 import dev.peering.events.Topics;
@@ -49,6 +50,8 @@ class ConnectionLifecycleIT {
         assertEquals("PendingAdd", pending.getString("bgpSession.sessionStateV6"));
         assertEquals(0, pending.getInt("provisionedBandwidthInMbps"));
         assertNull(pending.get("bgpSession.md5AuthenticationKey"));
+        // the same id peering-service shows for this connection in the peering
+        assertEquals(MicrosoftTrackingIds.of(f.connectionId("c1")), pending.getString("microsoftTrackingId"));
 
         f.operator("c1", "approve", 200);
         JsonPath active = f.awaitField("c1", "bgpSession.sessionStateV6", "Established");

@@ -384,4 +384,24 @@ class ConnectionModifyIT {
         f.request(Fixtures.v4Connection("c1"));
         f.awaitConnection("c1");
     }
+
+    @Test
+    void useForPeeringServiceFollowsTheAgreementPeeringServicePublishes() {
+        Fixtures f = new Fixtures().created();
+        Map<String, Object> first = body(Fixtures.nextPeerV4(), null);
+        first.put("useForPeeringService", true);
+        api().body(first).put(f.path("c1")).then().statusCode(400);
+
+        f.agreement(true);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> api().body(first).put(f.path("c1")).then().statusCode(201));
+
+        f.agreement(false);
+        Map<String, Object> second = body(Fixtures.nextPeerV4(), null);
+        second.put("useForPeeringService", true);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> api().body(second).put(f.path("c2")).then().statusCode(400));
+        // the connection that has it keeps it
+        assertTrue(api().get(f.path("c1")).then().extract().jsonPath().getBoolean("useForPeeringService"));
+    }
 }

@@ -3,6 +3,7 @@ package dev.peering.connection;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import dev.peering.events.AgreementEvent;
 import dev.peering.events.EventJson;
 import dev.peering.events.PeeringEvent;
 import dev.peering.events.Topics;
@@ -11,6 +12,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,6 +121,21 @@ final class Fixtures {
                 peeringId,
                 EventJson.write(EventJson.newEvent(
                         type, PeeringEvent.SOURCE, peeringId, "corr-" + UUID.randomUUID(), sub, data)));
+    }
+
+    /** peering-service's event: this subscription's Peering Service agreement granted or withdrawn. */
+    void agreement(boolean agreed) {
+        String id = AgreementEvent.resourceId(sub);
+        TopicWriter.send(
+                Topics.PEERING_EVENTS,
+                id,
+                EventJson.write(EventJson.newEvent(
+                        agreed ? AgreementEvent.GRANTED : AgreementEvent.REVOKED,
+                        PeeringEvent.SOURCE,
+                        id,
+                        "corr-" + UUID.randomUUID(),
+                        sub,
+                        new AgreementEvent(sub, agreed, agreed ? OffsetDateTime.now(ZoneOffset.UTC) : null))));
     }
 
     String connectionsPath() {

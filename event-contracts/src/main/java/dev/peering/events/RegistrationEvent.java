@@ -13,6 +13,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * <p>Prefix events ({@link #PREFIX_VALIDATION_STATE_CHANGED}, {@link #PREFIX_DELETED}): the record key
  * is {@code peeringServiceId}, the subject the prefix's resource id and the subscription the customer's.
  * They name nothing of the provider whose key the prefix uses.
+ *
+ * <p>Registered-prefix events ({@link #REGISTERED_PREFIX_VALIDATION_STATE_CHANGED},
+ * {@link #REGISTERED_PREFIX_DELETED}): the record key is {@code peeringId}, the subject the registered
+ * prefix's resource id and the subscription the provider's; a Prefix Key issued or revoked is said with
+ * {@code prefixKeyIssued} / {@code prefixKeyRevoked}, never the key.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RegistrationEvent(
@@ -32,7 +37,8 @@ public record RegistrationEvent(
         String prefix,
         String previousPrefixValidationState,
         String prefixValidationState,
-        String errorMessage) {
+        String errorMessage,
+        String registeredPrefixId) {
 
     /** A customer ASN was registered under a peering and its Prefix Key issued. */
     public static final String ASN_REGISTERED = "dev.peering.registration.asnRegistered";
@@ -43,6 +49,11 @@ public record RegistrationEvent(
             "dev.peering.registration.prefixValidationStateChanged";
     /** A Peering Service prefix was deleted by its customer. */
     public static final String PREFIX_DELETED = "dev.peering.registration.prefixDeleted";
+    /** A registered prefix was created, validated (again), or its prefixValidationState changed. */
+    public static final String REGISTERED_PREFIX_VALIDATION_STATE_CHANGED =
+            "dev.peering.registration.registeredPrefixValidationStateChanged";
+    /** A registered prefix was removed (deleted, or its peering deprovisioned) and its Prefix Key revoked. */
+    public static final String REGISTERED_PREFIX_DELETED = "dev.peering.registration.registeredPrefixDeleted";
 
     /** {@code reason} of {@link #ASN_UNREGISTERED}: the provider deleted the registered ASN. */
     public static final String REASON_DELETED = "Deleted";
@@ -80,6 +91,7 @@ public record RegistrationEvent(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -111,6 +123,47 @@ public record RegistrationEvent(
                 prefix,
                 previousPrefixValidationState,
                 prefixValidationState,
-                errorMessage);
+                errorMessage,
+                null);
+    }
+
+    /**
+     * A registered prefix's event, about the provider's resource: its state, and whether its Prefix Key was
+     * issued or revoked by this change (never the key).
+     */
+    public static RegistrationEvent registeredPrefix(
+            String registeredPrefixId,
+            String peeringId,
+            String subscriptionId,
+            String resourceGroup,
+            String peeringName,
+            String name,
+            String prefix,
+            boolean keyIssued,
+            boolean keyRevoked,
+            String provisioningState,
+            String reason,
+            String previousPrefixValidationState,
+            String prefixValidationState,
+            String errorMessage) {
+        return new RegistrationEvent(
+                null,
+                peeringId,
+                subscriptionId,
+                resourceGroup,
+                peeringName,
+                name,
+                null,
+                keyIssued ? Boolean.TRUE : null,
+                keyRevoked ? Boolean.TRUE : null,
+                provisioningState,
+                reason,
+                null,
+                null,
+                prefix,
+                previousPrefixValidationState,
+                prefixValidationState,
+                errorMessage,
+                registeredPrefixId);
     }
 }

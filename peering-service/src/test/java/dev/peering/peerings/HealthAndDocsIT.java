@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 class HealthAndDocsIT {
 
     @Test
+    void operationsListed() {
+        HealthAndDocs.operationsListed();
+    }
+
+    @Test
     void readinessCoversTheDatabaseAndKafka() {
         HealthAndDocs.readinessCoversTheDatabaseAndKafka();
     }

@@ -17,9 +17,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.peering.events.AgreementEvent;
 import dev.peering.events.PeeringEvent;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
@@ -100,6 +103,7 @@ class PeeringApiIT {
                 .body("properties.direct.useForPeeringService", equalTo(false))
                 .body("properties.direct.connections", hasSize(1))
                 .body("properties.direct.connections[0].connectionIdentifier", notNullValue())
+                .body("properties.direct.connections[0].microsoftTrackingId", startsWith("MSFT-"))
                 .body("properties.direct.connections[0].connectionState", equalTo("PendingApproval"))
                 .body("properties.direct.connections[0].provisionedBandwidthInMbps", equalTo(0))
                 .body("properties.direct.connections[0].useForPeeringService", equalTo(false))
@@ -442,5 +446,18 @@ class PeeringApiIT {
                 .body("properties.direct.connections[0].useForPeeringService", equalTo(true));
         given().queryParam("api-version", API).delete(agreement).then().statusCode(200);
         get(agreement).body("agreed", equalTo(false));
+        given().queryParam("api-version", API).delete(agreement).then().statusCode(204);
+
+        // published for connection-service: granted once (a second PUT changes nothing), then revoked
+        given().queryParam("api-version", API).put(agreement).then().statusCode(200);
+        List<TopicReader.Received> events = topic.awaitSubjectExactly(agreement, 3);
+        assertEquals(
+                List.of(AgreementEvent.GRANTED, AgreementEvent.REVOKED, AgreementEvent.GRANTED),
+                events.stream().map(r -> r.event().type()).toList());
+        assertEquals(agreement, events.get(0).key());
+        AgreementEvent granted = events.get(0).event().dataAs(AgreementEvent.class);
+        assertEquals(sub, granted.subscriptionId());
+        assertTrue(granted.agreed());
+        assertFalse(events.get(1).event().dataAs(AgreementEvent.class).agreed());
     }
 }

@@ -2,9 +2,11 @@ package dev.peering.peerings;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
@@ -63,9 +65,33 @@ class PeeringLocationsIT {
     }
 
     @Test
-    void unknownKindOrTypeIsA400() {
+    void exchangeLocationsListTheExchangeLansInTheArmShape() {
         request()
                 .queryParam("kind", "Exchange")
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("value.size()", greaterThanOrEqualTo(5))
+                .body("value.kind", everyItem(equalTo("Exchange")))
+                .body("value.find { it.name == 'Seattle' }.properties.direct", nullValue())
+                .body(
+                        "value.find { it.name == 'Seattle' }.properties.exchange.peeringFacilities.peeringDBFacilityId",
+                        hasItem(143))
+                .body(
+                        "value.find { it.name == 'Seattle' }.properties.exchange.peeringFacilities[0].facilityIPv4Prefix",
+                        equalTo("206.81.80.0/22"))
+                .body(
+                        "value.find { it.name == 'Seattle' }.properties.exchange.peeringFacilities[0].bandwidthInMbps",
+                        equalTo(100000))
+                .body(
+                        "value.find { it.name == 'Seattle' }.properties.exchange.peeringFacilities[0].microsoftIPv4Address",
+                        equalTo("206.81.80.30"));
+    }
+
+    @Test
+    void unknownKindOrTypeIsA400() {
+        request()
+                .queryParam("kind", "Legacy")
                 .get(PATH)
                 .then()
                 .statusCode(400)

@@ -132,6 +132,28 @@ final class Fixtures {
                 .then();
     }
 
+    static String registeredPrefixPath(String sub, String peering) {
+        return peeringId(sub, peering) + "/registeredPrefixes";
+    }
+
+    static String registeredPrefixBody(String prefix) {
+        return "{\"properties\":{\"prefix\":\"" + prefix + "\"}}";
+    }
+
+    static ValidatableResponse putRegisteredPrefix(String sub, String peering, String name, String body) {
+        return given().queryParam("api-version", API)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put(registeredPrefixPath(sub, peering) + "/" + name)
+                .then();
+    }
+
+    static ValidatableResponse getRegisteredPrefix(String sub, String peering, String name) {
+        return given().queryParam("api-version", API)
+                .get(registeredPrefixPath(sub, peering) + "/" + name)
+                .then();
+    }
+
     static void createPeeringService(String sub, String ps) {
         given().queryParam("api-version", API)
                 .contentType(ContentType.JSON)

@@ -72,6 +72,20 @@ class HostileInputIT {
                         new Target("DELETE", registered, null, null)
                                 .named("DELETE registeredAsn")
                                 .at(HostileInput.freshIn(provider)),
+                        new Target(
+                                        "PUT",
+                                        PEERING + "/registeredPrefixes/{name}",
+                                        Fixtures.registeredPrefixBody("{prefix}"),
+                                        HostileInput.storedAt(PEERING + "/registeredPrefixes/{name}"))
+                                .named("PUT registeredPrefix")
+                                .at(random -> HostileInput.freshIn(provider)
+                                        .next(random)
+                                        .with(
+                                                "prefix",
+                                                "21." + random.nextInt(256) + "." + random.nextInt(256) + ".0/24")),
+                        new Target("POST", PEERING + "/registeredPrefixes/{name}/validate", null, null)
+                                .named("POST registeredPrefix validate")
+                                .at(HostileInput.freshIn(provider)),
                         new Target("PUT", SERVICE, SecurityIT.SERVICE_BODY, HostileInput.storedAt(SERVICE))
                                 .named("PUT peeringService"),
                         new Target(

@@ -84,19 +84,19 @@ class PeeringServicePrefixIT {
         given().queryParam("api-version", API)
                 .header("x-ms-correlation-request-id", correlation)
                 .contentType(ContentType.JSON)
-                .body(prefixBody("20.1.2.0/24", key.toUpperCase()))
+                .body(prefixBody("20.21.2.0/24", key.toUpperCase()))
                 .put(id)
                 .then()
                 .statusCode(201)
                 .body("id", equalTo(id))
                 .body("name", equalTo("good"))
-                .body("properties.prefix", equalTo("20.1.2.0/24"))
+                .body("properties.prefix", equalTo("20.21.2.0/24"))
                 .body("properties.prefixValidationState", equalTo("Pending"))
                 .body("properties.learnedType", equalTo("None"))
                 .body("properties.peeringServicePrefixKey", equalTo(key))
                 .body("properties.provisioningState", equalTo("Succeeded"));
         String wrong = UUID.randomUUID().toString();
-        putPrefix(customer, "ps", "wrong", prefixBody("20.1.3.0/24", wrong))
+        putPrefix(customer, "ps", "wrong", prefixBody("20.21.3.0/24", wrong))
                 .statusCode(201)
                 .body("properties.prefixValidationState", equalTo("Pending"));
 
@@ -116,7 +116,7 @@ class PeeringServicePrefixIT {
                 .body("properties.errorMessage", equalTo(PeeringServicePrefixes.INVALID_KEY_MESSAGE)));
 
         // the customer corrects the key: Pending again, then Verified
-        putPrefix(customer, "ps", "wrong", prefixBody("20.1.3.0/24", key))
+        putPrefix(customer, "ps", "wrong", prefixBody("20.21.3.0/24", key))
                 .statusCode(200)
                 .body("properties.prefixValidationState", equalTo("Pending"))
                 .body("properties.errorMessage", nullValue());
@@ -187,7 +187,7 @@ class PeeringServicePrefixIT {
         String key = issueKey(provider, 6939);
         String customer = newSubscription();
         createPeeringService(customer, "ps");
-        putPrefix(customer, "ps", "p1", prefixBody("2620:1ec::/48", key)).statusCode(201);
+        putPrefix(customer, "ps", "p1", prefixBody("2620:1ec:10::/48", key)).statusCode(201);
         validationDelayPasses();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> getPrefix(customer, "ps", "p1")
                 .body("properties.prefixValidationState", equalTo("Verified")));
@@ -199,7 +199,7 @@ class PeeringServicePrefixIT {
     }
 
     @Test
-    void privateAndReservedPrefixesFailWithTheRuleTheyBreak() {
+    void privateAndReservedPrefixesAreInvalidWithTheRuleTheyBreak() {
         String provider = newSubscription();
         String key = issueKey(provider, 3257);
         String customer = newSubscription();
@@ -226,9 +226,57 @@ class PeeringServicePrefixIT {
             String name = "p" + i;
             String word = cases[i][1];
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> getPrefix(customer, "ps", name)
-                    .body("properties.prefixValidationState", equalTo("Failed"))
+                    .body("properties.prefixValidationState", equalTo("Invalid"))
                     .body("properties.errorMessage", containsString(word)));
         }
+    }
+
+    @Test
+    void anotherCustomersPrefixFailsAndTheHistoryListsEveryChange() {
+        String provider = newSubscription();
+        String key = issueKey(provider, 2914);
+        String first = newSubscription();
+        createPeeringService(first, "ps");
+        putPrefix(first, "ps", "p", prefixBody("20.30.0.0/24", key)).statusCode(201);
+        validationDelayPasses();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> getPrefix(first, "ps", "p")
+                .body("properties.prefixValidationState", equalTo("Verified")));
+        String second = newSubscription();
+        createPeeringService(second, "ps");
+        putPrefix(second, "ps", "p", prefixBody("20.30.0.0/23", key)).statusCode(201);
+        validationDelayPasses();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> getPrefix(second, "ps", "p")
+                .body("properties.prefixValidationState", equalTo("Failed"))
+                .body("properties.errorMessage", containsString("20.30.0.0/24, which another customer")));
+
+        getPrefix(second, "ps", "p").body("properties.events", nullValue());
+        given().queryParam("api-version", API)
+                .queryParam("$expand", "events")
+                .get(peeringServicePath(second, "ps") + "/prefixes/p")
+                .then()
+                .statusCode(200)
+                .body("properties.events", hasSize(2))
+                .body("properties.events[0].eventType", equalTo("PrefixValidationStateChanged"))
+                .body("properties.events[0].eventSummary", equalTo("None -> Pending"))
+                .body("properties.events[0].eventLevel", equalTo("Information"))
+                .body("properties.events[1].eventSummary", equalTo("Pending -> Failed"))
+                .body("properties.events[1].eventLevel", equalTo("Error"))
+                .body("properties.events[1].eventDescription", containsString("another customer"))
+                .body("properties.events[1].eventTimestamp", org.hamcrest.Matchers.notNullValue());
+        given().queryParam("api-version", API)
+                .queryParam("$expand", "events")
+                .get(peeringServicePath(first, "ps") + "/prefixes")
+                .then()
+                .statusCode(200)
+                .body(
+                        "value[0].properties.events.eventSummary",
+                        equalTo(List.of("None -> Pending", "Pending -> Verified")));
+        given().queryParam("api-version", API)
+                .queryParam("$expand", "everything")
+                .get(peeringServicePath(first, "ps") + "/prefixes/p")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("InvalidQueryParameter"));
     }
 
     @Test

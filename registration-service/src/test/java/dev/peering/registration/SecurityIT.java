@@ -36,13 +36,28 @@ class SecurityIT {
             op("GET", PEERING + "/registeredAsns/fabrikam"),
             op("GET", PEERING + "/registeredAsns"),
             op("DELETE", PEERING + "/registeredAsns/fabrikam"),
+            op("PUT", PEERING + "/registeredPrefixes/web", Fixtures.registeredPrefixBody("20.40.0.0/16")),
+            op("GET", PEERING + "/registeredPrefixes/web"),
+            op("GET", PEERING + "/registeredPrefixes"),
+            op("POST", PEERING + "/registeredPrefixes/web/validate"),
+            op("DELETE", PEERING + "/registeredPrefixes/web"),
             op("PUT", SERVICE, SERVICE_BODY),
             op("GET", SERVICE),
+            op("PATCH", SERVICE, "{\"tags\":{\"a\":\"b\"}}"),
+            op("GET", "/subscriptions/{sub}/resourceGroups/rgName/providers/Microsoft.Peering/peeringServices"),
+            op("GET", "/subscriptions/{sub}/providers/Microsoft.Peering/peeringServices"),
+            op("GET", "/subscriptions/{sub}/providers/Microsoft.Peering/peeringServiceLocations"),
+            op("GET", "/subscriptions/{sub}/providers/Microsoft.Peering/peeringServiceProviders"),
+            op("GET", "/subscriptions/{sub}/providers/Microsoft.Peering/peeringServiceCountries"),
+            op(
+                    "POST",
+                    "/subscriptions/{sub}/providers/Microsoft.Peering/checkServiceProviderAvailability",
+                    "{\"peeringServiceLocation\":\"Washington\",\"peeringServiceProvider\":\"Contoso IX\"}"),
             op("DELETE", SERVICE),
             op(
                     "PUT",
                     SERVICE + "/prefixes/p1",
-                    Fixtures.prefixBody("20.1.2.0/24", "00000000-0000-0000-0000-000000000000")),
+                    Fixtures.prefixBody("20.41.2.0/24", "00000000-0000-0000-0000-000000000000")),
             op("GET", SERVICE + "/prefixes/p1"),
             op("GET", SERVICE + "/prefixes"),
             op("DELETE", SERVICE + "/prefixes/p1"));
@@ -69,6 +84,13 @@ class SecurityIT {
                                 .extract()
                                 .path("properties.peeringServicePrefixKey"),
                         notNullValue());
+        given().header("Authorization", TestTokens.peer(provider))
+                .queryParam("api-version", "2022-10-01")
+                .contentType(ContentType.JSON)
+                .body(Fixtures.registeredPrefixBody("20.40.0.0/16"))
+                .put(PEERING.replace("{sub}", provider) + "/registeredPrefixes/web")
+                .then()
+                .statusCode(201);
         // the customer uses the provider's key under its own subscription: that is the point of the key
         given().header("Authorization", TestTokens.peer(customer))
                 .queryParam("api-version", "2022-10-01")
@@ -80,7 +102,7 @@ class SecurityIT {
         given().header("Authorization", TestTokens.peer(customer))
                 .queryParam("api-version", "2022-10-01")
                 .contentType(ContentType.JSON)
-                .body(Fixtures.prefixBody("20.1.2.0/24", key))
+                .body(Fixtures.prefixBody("20.41.2.0/24", key))
                 .put(SERVICE.replace("{sub}", customer) + "/prefixes/p1")
                 .then()
                 .statusCode(201);
@@ -99,11 +121,17 @@ class SecurityIT {
                 .then()
                 .statusCode(200)
                 .body("properties.peeringServicePrefixKey", equalTo(key));
+        given().header("Authorization", TestTokens.peer(provider))
+                .queryParam("api-version", "2022-10-01")
+                .get(PEERING.replace("{sub}", provider) + "/registeredPrefixes/web")
+                .then()
+                .statusCode(200)
+                .body("properties.prefix", equalTo("20.40.0.0/16"));
         given().header("Authorization", TestTokens.peer(customer))
                 .queryParam("api-version", "2022-10-01")
                 .get(SERVICE.replace("{sub}", customer) + "/prefixes/p1")
                 .then()
                 .statusCode(200)
-                .body("properties.prefix", equalTo("20.1.2.0/24"));
+                .body("properties.prefix", equalTo("20.41.2.0/24"));
     }
 }

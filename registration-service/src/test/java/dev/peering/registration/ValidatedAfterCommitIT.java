@@ -46,12 +46,12 @@ class ValidatedAfterCommitIT {
         String key = PeeringServicePrefixIT.issueKey(newSubscription(), 3356);
         String customer = newSubscription();
         createPeeringService(customer, "ps");
-        putPrefix(customer, "ps", "good", prefixBody("20.1.2.0/24", key)).statusCode(201);
+        putPrefix(customer, "ps", "good", prefixBody("20.51.2.0/24", key)).statusCode(201);
         putPrefix(
                         customer,
                         "ps",
                         "wrong",
-                        prefixBody("20.1.3.0/24", UUID.randomUUID().toString()))
+                        prefixBody("20.51.3.0/24", UUID.randomUUID().toString()))
                 .statusCode(201);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> getPrefix(customer, "ps", "good")
                 .statusCode(200)

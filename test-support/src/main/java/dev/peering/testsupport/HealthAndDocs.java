@@ -3,6 +3,7 @@ package dev.peering.testsupport;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,40 @@ public final class HealthAndDocs {
         }
         tryItOutSendsWhatTheApiDemands(document.extract().asString());
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    /**
+     * {@code Operations_List}: the provider's operations in the ARM shape for any token, a 401 without one,
+     * and the api-version demanded as on every other operation.
+     */
+    public static void operationsListed() {
+        String path = "/providers/Microsoft.Peering/operations";
+        given().queryParam("api-version", "2022-10-01")
+                .header("Authorization", TestTokens.peer("sub-operations"))
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body(
+                        "value.name",
+                        hasItems(
+                                "Microsoft.Peering/peerAsns/write",
+                                "Microsoft.Peering/peerings/read",
+                                "Microsoft.Peering/peerings/registeredAsns/delete",
+                                "Microsoft.Peering/peeringServices/prefixes/write"))
+                .body(
+                        "value.find { it.name == 'Microsoft.Peering/peerings/read' }.display.provider",
+                        equalTo("Microsoft.Peering"))
+                .body(
+                        "value.find { it.name == 'Microsoft.Peering/peerings/read' }.display.operation",
+                        equalTo("Read Peering"))
+                .body("value.isDataAction", everyItem(equalTo(false)));
+        given().queryParam("api-version", "2022-10-01")
+                .header("Authorization", "Bearer not-a-token")
+                .get(path)
+                .then()
+                .statusCode(401)
+                .body("error.code", equalTo("AuthenticationFailed"));
+        given().get(path).then().statusCode(400).body("error.code", equalTo("MissingApiVersionParameter"));
     }
 
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "patch", "head", "options");

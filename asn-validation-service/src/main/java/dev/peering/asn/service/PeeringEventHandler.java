@@ -1,6 +1,7 @@
 package dev.peering.asn.service;
 
 import dev.peering.asn.persistence.PeeringUsageRepository;
+import dev.peering.events.AgreementEvent;
 import dev.peering.events.CloudEvent;
 import dev.peering.events.MalformedEventException;
 import dev.peering.events.PeeringEvent;
@@ -17,6 +18,9 @@ public class PeeringEventHandler {
     PeeringUsageRepository usage;
 
     public void handle(CloudEvent event) {
+        if (AgreementEvent.is(event.type())) {
+            return; // the Peering Service agreement matters to connection-service only
+        }
         PeeringEvent data = event.dataAs(PeeringEvent.class);
         if (data.peeringId() == null) {
             throw new MalformedEventException("peering event " + event.id() + " has no peeringId", null);

@@ -2,6 +2,7 @@ package dev.peering.connection.api;
 
 import dev.peering.connection.domain.Connection;
 import dev.peering.connection.domain.SessionAddresses;
+import dev.peering.core.MicrosoftTrackingIds;
 import dev.peering.reference.BgpSessionConfig;
 import dev.peering.reference.ConnectionConfig;
 
@@ -18,7 +19,7 @@ public final class ConnectionApiMapper {
                 c.provisionedBandwidthInMbps(),
                 c.sessionAddressProvider(),
                 c.useForPeeringService(),
-                null,
+                MicrosoftTrackingIds.of(c.id()),
                 c.peeringDBFacilityId(),
                 c.connectionState().name(),
                 new ConnectionBody.BgpSession(

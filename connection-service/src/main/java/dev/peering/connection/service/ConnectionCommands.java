@@ -12,6 +12,7 @@ import dev.peering.connection.domain.SessionAddresses;
 import dev.peering.connection.domain.SessionFamily;
 import dev.peering.connection.domain.SessionState;
 import dev.peering.connection.mapping.ConnectionMapper;
+import dev.peering.connection.persistence.AgreementViewRepository;
 import dev.peering.connection.persistence.ConnectionEntity;
 import dev.peering.connection.persistence.ConnectionRepository;
 import dev.peering.connection.persistence.PeeringViewEntity;
@@ -41,6 +42,9 @@ public class ConnectionCommands {
 
     @Inject
     ConnectionRepository connections;
+
+    @Inject
+    AgreementViewRepository agreements;
 
     @Inject
     PeeringViewRepository peerings;
@@ -284,9 +288,8 @@ public class ConnectionCommands {
                 .orElseThrow(() -> ArmException.notFound("connection", ref.connectionIdentifier()));
     }
 
-    // A connection of this subscription already uses Peering Service only if peering-service, which owns
-    // the agreement, allowed it; that is the one sign of an agreement that reaches this service.
+    // peering-service owns the agreement; its agreement events keep this service's view of it
     private boolean hasPeeringServiceAgreement(String subscriptionId) {
-        return connections.count("subscriptionId = ?1 and useForPeeringService = true", subscriptionId) > 0;
+        return agreements.has(subscriptionId);
     }
 }

@@ -1,9 +1,11 @@
 package dev.peering.connection.service;
 
 import dev.peering.connection.mapping.PeeringEventMapper;
+import dev.peering.connection.persistence.AgreementViewRepository;
 import dev.peering.connection.persistence.ConnectionRepository;
 import dev.peering.connection.persistence.PeeringViewEntity;
 import dev.peering.connection.persistence.PeeringViewRepository;
+import dev.peering.events.AgreementEvent;
 import dev.peering.events.CloudEvent;
 import dev.peering.events.MalformedEventException;
 import dev.peering.events.PeeringEvent;
@@ -31,7 +33,18 @@ public class PeeringEventHandler {
     @Inject
     ConnectionTransitions transitions;
 
+    @Inject
+    AgreementViewRepository agreements;
+
     public void onPeeringEvent(CloudEvent event) {
+        if (AgreementEvent.is(event.type())) {
+            AgreementEvent agreement = event.dataAs(AgreementEvent.class);
+            if (agreement.subscriptionId() == null) {
+                throw new MalformedEventException("agreement event " + event.id() + " has no subscriptionId", null);
+            }
+            agreements.set(agreement.subscriptionId(), AgreementEvent.GRANTED.equals(event.type()));
+            return;
+        }
         PeeringEvent data = event.dataAs(PeeringEvent.class);
         if (data.peeringId() == null || data.subscriptionId() == null) {
             throw new MalformedEventException(

@@ -19,17 +19,27 @@ public final class RouteTable {
     private static final List<Route> ROUTES = List.of(
             new Route(RESOURCE_GROUP + "peerings/*/connections/**", Upstream.CONNECTION),
             new Route(RESOURCE_GROUP + "peerings/*/registeredAsns/**", Upstream.REGISTRATION),
+            new Route(RESOURCE_GROUP + "peerings/*/registeredPrefixes/**", Upstream.REGISTRATION),
             new Route(RESOURCE_GROUP + "peerings/**", Upstream.PEERING),
             new Route(RESOURCE_GROUP + "peeringServices/**", Upstream.REGISTRATION),
             new Route(SUBSCRIPTION + "peerAsns/**", Upstream.ASN_VALIDATION),
             new Route(SUBSCRIPTION + "peerings", Upstream.PEERING),
             new Route(SUBSCRIPTION + "peeringLocations/**", Upstream.PEERING),
-            new Route(SUBSCRIPTION + "peeringServiceAgreement/**", Upstream.PEERING));
+            new Route(SUBSCRIPTION + "peeringServiceAgreement/**", Upstream.PEERING),
+            new Route(SUBSCRIPTION + "peeringServices", Upstream.REGISTRATION),
+            new Route(SUBSCRIPTION + "peeringServiceLocations", Upstream.REGISTRATION),
+            new Route(SUBSCRIPTION + "peeringServiceProviders", Upstream.REGISTRATION),
+            new Route(SUBSCRIPTION + "peeringServiceCountries", Upstream.REGISTRATION),
+            new Route(SUBSCRIPTION + "checkServiceProviderAvailability", Upstream.REGISTRATION),
+            // every service serves the provider's operations (platform's ProviderOperationsResource)
+            new Route("providers/Microsoft.Peering/operations", Upstream.PEERING));
 
     /** The resource types the gateway serves, for the answer to a path it does not know. */
     public static final String RESOURCE_TYPES =
-            "peerAsns, peerings, peerings/{name}/connections, peerings/{name}/registeredAsns, peeringServices,"
-                    + " peeringLocations, peeringServiceAgreement";
+            "peerAsns, peerings, peerings/{name}/connections, peerings/{name}/registeredAsns,"
+                    + " peerings/{name}/registeredPrefixes, peeringServices, peeringServiceLocations,"
+                    + " peeringServiceProviders, peeringServiceCountries, checkServiceProviderAvailability,"
+                    + " peeringLocations, peeringServiceAgreement, /providers/Microsoft.Peering/operations";
 
     private RouteTable() {}
 

@@ -31,6 +31,11 @@ class RouteTableTest {
         "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps1, registration-service",
         "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps1/prefixes/web,"
                 + " registration-service",
+        "/providers/Microsoft.Peering/operations, peering-service",
+        "/subscriptions/s1/providers/Microsoft.Peering/peeringServiceCountries, registration-service",
+        "/subscriptions/s1/providers/Microsoft.Peering/peeringServices, registration-service",
+        "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Peering/peerings/ix1/registeredPrefixes/p1/validate,"
+                + " registration-service",
     })
     void eachResourceTypeGoesToTheServiceThatOwnsIt(String path, String module) {
         assertEquals(Optional.of(module), RouteTable.route(path).map(Upstream::module));
@@ -42,7 +47,7 @@ class RouteTableTest {
         "/subscriptions",
         "/subscriptions/s1",
         "/subscriptions/s1/providers/Microsoft.Peering",
-        "/subscriptions/s1/providers/Microsoft.Peering/peeringServiceCountries",
+        "/subscriptions/s1/providers/Microsoft.Peering/cdnPeeringPrefixes",
         "/subscriptions/s1/providers/Microsoft.Peering/peerings/ix1",
         "/subscriptions/s1/providers/Microsoft.Network/peerAsns/contoso",
         "/subscriptions//providers/Microsoft.Peering/peerAsns",

@@ -2,19 +2,20 @@ package dev.peering.peerings.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peering.core.ArmException;
+import dev.peering.core.MicrosoftTrackingIds;
+import dev.peering.core.PeeringRef;
 import dev.peering.peerings.domain.Agreement;
 import dev.peering.peerings.domain.ConnectionView;
 import dev.peering.peerings.domain.Peering;
 import dev.peering.peerings.domain.PeeringRules;
 import dev.peering.peerings.domain.PeeringSpec;
+import dev.peering.platform.api.TagsPatch;
 import dev.peering.reference.BgpSessionConfig;
 import dev.peering.reference.ConnectionConfig;
 import dev.peering.reference.Facility;
 import dev.peering.reference.PeeringLocation;
 import dev.peering.reference.PeeringLocations;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -111,7 +112,7 @@ public final class PeeringApiMapper {
                 new PeeringBody.Properties(
                         new PeeringBody.Direct(
                                 p.connections().stream()
-                                        .map(PeeringApiMapper::toApi)
+                                        .map(c -> toApi(p.ref(), c))
                                         .toList(),
                                 p.useForPeeringService(),
                                 new PeeringBody.SubResource(p.peerAsnId()),
@@ -127,12 +128,13 @@ public final class PeeringApiMapper {
                 PeeringBody.TYPE);
     }
 
-    private static PeeringBody.Connection toApi(ConnectionView c) {
+    private static PeeringBody.Connection toApi(PeeringRef peering, ConnectionView c) {
         return new PeeringBody.Connection(
                 c.bandwidthInMbps(),
                 c.provisionedBandwidthInMbps(),
                 c.sessionAddressProvider(),
                 c.useForPeeringService(),
+                MicrosoftTrackingIds.of(peering.childId("connections", c.connectionIdentifier())),
                 c.peeringDBFacilityId(),
                 c.connectionState(),
                 new PeeringBody.BgpSession(
@@ -176,13 +178,51 @@ public final class PeeringApiMapper {
                 PeeringRules.KIND,
                 new PeeringLocationBody.Properties(
                         new PeeringLocationBody.Direct(facilities, offers),
+                        null,
                         l.peeringLocation(),
                         l.country(),
                         l.azureRegion()),
                 l.peeringLocation(),
-                "/subscriptions/" + subscriptionId + "/providers/Microsoft.Peering/peeringLocations/"
-                        + l.peeringLocation(),
+                locationId(subscriptionId, l),
                 PeeringLocationBody.TYPE);
+    }
+
+    /**
+     * The location as {@code kind=Exchange} lists it: each facility's exchange LAN with Microsoft's first
+     * address and the exchange's first prefix of each family, and its largest port speed.
+     */
+    public static PeeringLocationBody toExchangeApi(String subscriptionId, PeeringLocation l) {
+        List<PeeringLocationBody.ExchangeFacility> facilities = l.facilities().stream()
+                .map((Facility f) -> new PeeringLocationBody.ExchangeFacility(
+                        f.exchangeName(),
+                        f.bandwidthOffersMbps().stream().max(Integer::compare).orElse(0),
+                        first(f.microsoftIPv4Addresses()),
+                        first(f.microsoftIPv6Addresses()),
+                        first(f.exchangePrefixesV4()),
+                        first(f.exchangePrefixesV6()),
+                        f.peeringDBFacilityId(),
+                        f.peeringDBFacilityLink()))
+                .toList();
+        return new PeeringLocationBody(
+                PeeringRules.KIND_EXCHANGE,
+                new PeeringLocationBody.Properties(
+                        null,
+                        new PeeringLocationBody.Exchange(facilities),
+                        l.peeringLocation(),
+                        l.country(),
+                        l.azureRegion()),
+                l.peeringLocation(),
+                locationId(subscriptionId, l),
+                PeeringLocationBody.TYPE);
+    }
+
+    private static String locationId(String subscriptionId, PeeringLocation l) {
+        return "/subscriptions/" + subscriptionId + "/providers/Microsoft.Peering/peeringLocations/"
+                + l.peeringLocation();
+    }
+
+    private static String first(List<String> values) {
+        return values.isEmpty() ? null : values.get(0);
     }
 
     private static String offerName(int mbps) {
@@ -191,32 +231,7 @@ public final class PeeringApiMapper {
 
     /** A PATCH body: {@code tags} and nothing else, every value a string; then the tag rules. */
     public static Map<String, String> toTags(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ArmException.invalidField("body", "must be an object such as {\"tags\":{\"team\":\"noc\"}}.");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String field = names.next();
-            if (!field.equals("tags")) {
-                throw ArmException.invalidField(
-                        field, "cannot change with PATCH: a PATCH on a peering updates its tags only.");
-            }
-        }
-        JsonNode tags = body.get("tags");
-        if (tags == null || tags.isNull()) {
-            return PeeringRules.requireTags(Map.of());
-        }
-        if (!tags.isObject()) {
-            throw ArmException.invalidField("tags", "must be an object of names to string values.");
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = tags.fields(); it.hasNext(); ) {
-            var tag = it.next();
-            if (!tag.getValue().isTextual()) {
-                throw ArmException.invalidField("tags." + tag.getKey(), "must be a string.");
-            }
-            values.put(tag.getKey(), tag.getValue().textValue());
-        }
-        return PeeringRules.requireTags(values);
+        return TagsPatch.parse(body, "a peering");
     }
 
     public static AgreementBody toApi(Agreement a) {

@@ -46,6 +46,7 @@ public record PeeringBody(
             Integer provisionedBandwidthInMbps,
             String sessionAddressProvider,
             Boolean useForPeeringService,
+            String microsoftTrackingId,
             Integer peeringDBFacilityId,
             String connectionState,
             BgpSession bgpSession,

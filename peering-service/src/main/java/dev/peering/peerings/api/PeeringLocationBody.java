@@ -12,7 +12,9 @@ public record PeeringLocationBody(String kind, Properties properties, String nam
 
     public static final String TYPE = "Microsoft.Peering/peeringLocations";
 
-    public record Properties(Direct direct, String peeringLocation, String country, String azureRegion) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Properties(
+            Direct direct, Exchange exchange, String peeringLocation, String country, String azureRegion) {}
 
     public record Direct(List<Facility> peeringFacilities, List<BandwidthOffer> bandwidthOffers) {}
 
@@ -30,4 +32,18 @@ public record PeeringLocationBody(String kind, Properties properties, String nam
             List<Integer> bandwidthOffersMbps) {}
 
     public record BandwidthOffer(String offerName, int valueInMbps) {}
+
+    /** {@code kind=Exchange}: the same facilities in ARM's {@code ExchangePeeringFacility} shape. */
+    public record Exchange(List<ExchangeFacility> peeringFacilities) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExchangeFacility(
+            String exchangeName,
+            int bandwidthInMbps,
+            String microsoftIPv4Address,
+            String microsoftIPv6Address,
+            String facilityIPv4Prefix,
+            String facilityIPv6Prefix,
+            int peeringDBFacilityId,
+            String peeringDBFacilityLink) {}
 }

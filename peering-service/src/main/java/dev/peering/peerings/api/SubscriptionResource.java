@@ -65,17 +65,27 @@ public class SubscriptionResource {
 
     @GET
     @Path("/peeringLocations")
-    @Operation(summary = "Lists the metros with route-server facilities (kind=Direct&directPeeringType=IxRs)")
+    @Operation(
+            summary = "Lists the metros with route-server facilities (kind=Direct&directPeeringType=IxRs), or"
+                    + " their exchange LANs (kind=Exchange)")
     public Page<PeeringLocationBody> peeringLocations(
             @PathParam("subscriptionId") String subscriptionId,
             @QueryParam("kind") String kind,
             @QueryParam("directPeeringType") String directPeeringType) {
         ResourceNames.requireSubscription(subscriptionId);
+        if (PeeringRules.KIND_EXCHANGE.equals(kind)) {
+            // ARM lists Exchange locations without a directPeeringType; the same metros, their exchange LANs
+            return new Page<>(
+                    locations.all().stream()
+                            .map(l -> PeeringApiMapper.toExchangeApi(subscriptionId, l))
+                            .toList(),
+                    null);
+        }
         if (!PeeringRules.KIND.equals(kind)) {
             throw ArmException.badRequest(
                     "InvalidQueryParameter",
-                    "kind must be 'Direct' (was " + (kind == null ? "missing" : "'" + kind + "'")
-                            + "): this control plane serves Direct peering with the exchange route server.");
+                    "kind must be 'Direct' or 'Exchange' (was " + (kind == null ? "missing" : "'" + kind + "'")
+                            + "); the route server's metros are kind=Direct&directPeeringType=IxRs.");
         }
         if (directPeeringType != null && !DIRECT_PEERING_TYPES.contains(directPeeringType)) {
             throw ArmException.badRequest(
@@ -116,9 +126,10 @@ public class SubscriptionResource {
     @Operation(
             summary = "Operator action: withdraws the agreement (existing connections keep their setting;"
                     + " new ones cannot use Peering Service)")
-    public Response revoke(@PathParam("subscriptionId") String subscriptionId) {
+    public Response revoke(
+            @PathParam("subscriptionId") String subscriptionId, @Context ContainerRequestContext request) {
         ResourceNames.requireSubscription(subscriptionId);
-        return Response.status(service.revokeAgreement(subscriptionId) ? 200 : 204)
+        return Response.status(service.revokeAgreement(subscriptionId, Correlation.of(request)) ? 200 : 204)
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.peering.peerings.domain;
 
 import dev.peering.core.PeeringRef;
+import dev.peering.core.Tags;
 import java.util.List;
 
 /** A stored peering with its connections, as a use case returns it. */

@@ -1,6 +1,7 @@
 package dev.peering.peerings.domain;
 
 import dev.peering.core.ArmException;
+import dev.peering.core.Tags;
 import dev.peering.reference.PeeringLocation;
 import dev.peering.reference.PeeringLocations;
 import java.util.Map;
@@ -11,13 +12,16 @@ import java.util.regex.Pattern;
 public final class PeeringRules {
 
     public static final String KIND = "Direct";
+    /** The other kind ARM lists locations of; peerings here are all {@link #KIND}. */
+    public static final String KIND_EXCHANGE = "Exchange";
+
     public static final String DIRECT_PEERING_TYPE = "IxRs";
     public static final String SKU_NAME = "Premium_Direct_Free";
     public static final String SKU_TIER = "Premium";
     public static final String SKU_FAMILY = "Direct";
     public static final String SKU_SIZE = "Free";
     public static final int MAX_CONNECTIONS = 32;
-    public static final int MAX_TAGS = 50;
+    public static final int MAX_TAGS = Tags.MAX_TAGS;
     public static final int MAX_MD5_KEY_LENGTH = 80;
 
     private static final Pattern PEER_ASN_ID = Pattern.compile(
@@ -153,21 +157,7 @@ public final class PeeringRules {
     }
 
     public static Map<String, String> requireTags(Map<String, String> tags) {
-        if (tags == null) {
-            return Map.of();
-        }
-        if (tags.size() > MAX_TAGS) {
-            throw ArmException.invalidField("tags", "may hold at most " + MAX_TAGS + " tags.");
-        }
-        tags.forEach((k, v) -> {
-            if (k == null || k.isBlank() || k.length() > 512) {
-                throw ArmException.invalidField("tags", "names must be 1-512 characters.");
-            }
-            if (v == null || v.length() > 256) {
-                throw ArmException.invalidField("tags." + abbreviate(k), "must be a string of at most 256 characters.");
-            }
-        });
-        return tags;
+        return Tags.require(tags);
     }
 
     private static String show(String value) {

@@ -28,13 +28,16 @@ public class AgreementRepository {
         return rows.isEmpty() ? null : (OffsetDateTime) rows.get(0);
     }
 
-    public void grant(String subscriptionId, OffsetDateTime now, String correlationId) {
-        em.createNativeQuery("insert into peering_service_agreement (subscription_id, granted_at, correlation_id)"
-                        + " values (?1, ?2, ?3) on conflict (subscription_id) do nothing")
-                .setParameter(1, subscriptionId)
-                .setParameter(2, now)
-                .setParameter(3, correlationId)
-                .executeUpdate();
+    /** @return whether the agreement is new (false: it was already recorded) */
+    public boolean grant(String subscriptionId, OffsetDateTime now, String correlationId) {
+        return em.createNativeQuery(
+                                "insert into peering_service_agreement (subscription_id, granted_at, correlation_id)"
+                                        + " values (?1, ?2, ?3) on conflict (subscription_id) do nothing")
+                        .setParameter(1, subscriptionId)
+                        .setParameter(2, now)
+                        .setParameter(3, correlationId)
+                        .executeUpdate()
+                > 0;
     }
 
     public boolean revoke(String subscriptionId) {

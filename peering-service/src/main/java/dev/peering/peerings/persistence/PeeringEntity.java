@@ -1,8 +1,8 @@
 package dev.peering.peerings.persistence;
 
 import dev.peering.core.PeeringRef;
+import dev.peering.core.Tags;
 import dev.peering.peerings.domain.ProvisioningState;
-import dev.peering.peerings.domain.Tags;
 import dev.peering.platform.persistence.ResourceEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;

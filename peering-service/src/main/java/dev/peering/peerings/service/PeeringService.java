@@ -2,6 +2,7 @@ package dev.peering.peerings.service;
 
 import dev.peering.core.ArmException;
 import dev.peering.core.PeeringRef;
+import dev.peering.core.Tags;
 import dev.peering.events.PeeringEvent;
 import dev.peering.peerings.domain.Agreement;
 import dev.peering.peerings.domain.PeerAsnStates;
@@ -9,7 +10,6 @@ import dev.peering.peerings.domain.Peering;
 import dev.peering.peerings.domain.PeeringRules;
 import dev.peering.peerings.domain.PeeringSpec;
 import dev.peering.peerings.domain.ProvisioningState;
-import dev.peering.peerings.domain.Tags;
 import dev.peering.peerings.mapping.PeeringReadMapper;
 import dev.peering.peerings.persistence.AgreementRepository;
 import dev.peering.peerings.persistence.ConnectionViewEntity;
@@ -256,13 +256,21 @@ public class PeeringService {
         return new Agreement(subscriptionId, agreements.grantedAt(subscriptionId));
     }
 
+    /** Records the agreement and, when it is new, publishes it (connection-service follows it). */
     public Agreement grantAgreement(String subscriptionId, String correlationId) {
-        agreements.grant(subscriptionId, time.now(), correlationId);
+        if (agreements.grant(subscriptionId, time.now(), correlationId)) {
+            publisher.agreement(subscriptionId, true, agreements.grantedAt(subscriptionId), correlationId);
+        }
         return agreement(subscriptionId);
     }
 
-    public boolean revokeAgreement(String subscriptionId) {
-        return agreements.revoke(subscriptionId);
+    /** Withdraws the agreement and, when there was one, publishes that. */
+    public boolean revokeAgreement(String subscriptionId, String correlationId) {
+        boolean revoked = agreements.revoke(subscriptionId);
+        if (revoked) {
+            publisher.agreement(subscriptionId, false, null, correlationId);
+        }
+        return revoked;
     }
 
     /**

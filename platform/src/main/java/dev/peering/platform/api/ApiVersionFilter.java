@@ -12,7 +12,7 @@ public class ApiVersionFilter {
     @ServerRequestFilter(preMatching = true)
     public Response checkApiVersion(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/subscriptions/")) {
+        if (!path.startsWith("/subscriptions/") && !path.startsWith("/providers/")) {
             return null;
         }
         String version = request.getUriInfo().getQueryParameters().getFirst("api-version");

@@ -24,7 +24,7 @@ public class ArmOpenApiFilter implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> {
-                if (path.startsWith("/subscriptions/")) {
+                if (path.startsWith("/subscriptions/") || path.startsWith("/providers/")) {
                     item.getOperations().values().forEach(ArmOpenApiFilter::declareApiVersion);
                 }
             });

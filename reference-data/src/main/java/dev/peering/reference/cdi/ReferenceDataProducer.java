@@ -2,6 +2,7 @@ package dev.peering.reference.cdi;
 
 import dev.peering.reference.ConnectionRules;
 import dev.peering.reference.PeeringLocations;
+import dev.peering.reference.PeeringServiceCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -20,6 +21,12 @@ public class ReferenceDataProducer {
     @Singleton
     PeeringLocations locations() {
         return locations;
+    }
+
+    @Produces
+    @Singleton
+    PeeringServiceCatalog peeringServiceCatalog() {
+        return PeeringServiceCatalog.load();
     }
 
     @Produces

@@ -1,6 +1,8 @@
 package dev.peering.registration.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * The ARM {@code PeeringServicePrefix} resource. A client sends {@code prefix} and
@@ -18,5 +20,15 @@ public record PeeringServicePrefixBody(String id, String name, String type, Prop
             String learnedType,
             String errorMessage,
             String peeringServicePrefixKey,
-            String provisioningState) {}
+            String provisioningState,
+            List<Event> events) {}
+
+    /** ARM's {@code PeeringServicePrefixEvent}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Event(
+            OffsetDateTime eventTimestamp,
+            String eventType,
+            String eventSummary,
+            String eventLevel,
+            String eventDescription) {}
 }

@@ -1,18 +1,24 @@
 package dev.peering.registration.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peering.core.ArmException;
+import dev.peering.core.Tags;
 import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
 import dev.peering.platform.api.PageRequest;
 import dev.peering.platform.api.ResourceNames;
+import dev.peering.platform.api.TagsPatch;
 import dev.peering.registration.domain.PeeringService;
 import dev.peering.registration.domain.PeeringServicePrefix;
 import dev.peering.registration.domain.PeeringServiceRef;
 import dev.peering.registration.domain.Saved;
 import dev.peering.registration.service.PeeringServicePrefixes;
+import dev.peering.registration.service.PeeringServices;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PeeringServiceResource {
 
     @Inject
+    PeeringServices services;
+
+    @Inject
     PeeringServicePrefixes service;
 
     @PUT
@@ -49,7 +58,7 @@ public class PeeringServiceResource {
             @PathParam("peeringServiceName") String name,
             PeeringServiceBody body) {
         PeeringServiceRef ref = peeringService(subscriptionId, resourceGroup, name);
-        Saved<PeeringService> saved = service.putService(ref, RegistrationApiMapper.toSpec(body));
+        Saved<PeeringService> saved = services.putService(ref, RegistrationApiMapper.toSpec(body));
         return Response.status(saved.created() ? 201 : 200)
                 .entity(RegistrationApiMapper.toBody(saved.resource()))
                 .build();
@@ -61,7 +70,20 @@ public class PeeringServiceResource {
             @PathParam("subscriptionId") String subscriptionId,
             @PathParam("resourceGroupName") String resourceGroup,
             @PathParam("peeringServiceName") String name) {
-        return RegistrationApiMapper.toBody(service.getService(peeringService(subscriptionId, resourceGroup, name)));
+        return RegistrationApiMapper.toBody(services.getService(peeringService(subscriptionId, resourceGroup, name)));
+    }
+
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Updates the Peering Service's tags (and nothing else)")
+    public PeeringServiceBody update(
+            @PathParam("subscriptionId") String subscriptionId,
+            @PathParam("resourceGroupName") String resourceGroup,
+            @PathParam("peeringServiceName") String name,
+            JsonNode body) {
+        PeeringServiceRef ref = peeringService(subscriptionId, resourceGroup, name);
+        Tags tags = Tags.of(TagsPatch.parse(body, "a Peering Service"));
+        return RegistrationApiMapper.toBody(services.updateTags(ref, tags));
     }
 
     @DELETE
@@ -72,7 +94,7 @@ public class PeeringServiceResource {
             @PathParam("peeringServiceName") String name,
             @Context ContainerRequestContext request) {
         PeeringServiceRef ref = peeringService(subscriptionId, resourceGroup, name);
-        boolean deleted = service.deleteService(ref, Correlation.of(request));
+        boolean deleted = services.deleteService(ref, Correlation.of(request));
         return Response.status(deleted ? 200 : 204).build();
     }
 
@@ -105,10 +127,11 @@ public class PeeringServiceResource {
             @PathParam("subscriptionId") String subscriptionId,
             @PathParam("resourceGroupName") String resourceGroup,
             @PathParam("peeringServiceName") String peeringServiceName,
-            @PathParam("prefixName") String name) {
+            @PathParam("prefixName") String name,
+            @Parameter(description = "'events' adds the prefix's history") @QueryParam("$expand") String expand) {
         PeeringServiceRef ref = peeringService(subscriptionId, resourceGroup, peeringServiceName);
         ResourceNames.requireName("prefixName", name);
-        return RegistrationApiMapper.toBody(service.getPrefix(ref, name));
+        return RegistrationApiMapper.toBody(service.getPrefix(ref, name, expandsEvents(expand)));
     }
 
     @GET
@@ -120,11 +143,12 @@ public class PeeringServiceResource {
             @PathParam("peeringServiceName") String peeringServiceName,
             @Parameter(description = "continuation token, from nextLink") @QueryParam("$skipToken") String skipToken,
             @Parameter(description = "page size, 1 to 1000 (default 100)") @QueryParam("$top") String top,
+            @Parameter(description = "'events' adds each prefix's history") @QueryParam("$expand") String expand,
             @Context UriInfo uri) {
         PeeringServiceRef ref = peeringService(subscriptionId, resourceGroup, peeringServiceName);
         PageRequest page = PageRequest.of(skipToken, top);
         return page.page(
-                service.pagePrefixes(ref, page.after(), page.size() + 1),
+                service.pagePrefixes(ref, page.after(), page.size() + 1, expandsEvents(expand)),
                 PeeringServicePrefix::name,
                 RegistrationApiMapper::toBody,
                 uri);
@@ -143,6 +167,18 @@ public class PeeringServiceResource {
         ResourceNames.requireName("prefixName", name);
         boolean deleted = service.deletePrefix(ref, name, Correlation.of(request));
         return Response.status(deleted ? 200 : 204).build();
+    }
+
+    // ARM's $expand for prefixes: 'events' or nothing
+    private static boolean expandsEvents(String expand) {
+        if (expand == null || expand.isEmpty()) {
+            return false;
+        }
+        if (!"events".equalsIgnoreCase(expand)) {
+            throw ArmException.badRequest(
+                    "InvalidQueryParameter", "$expand may only be 'events' (the prefix's history).");
+        }
+        return true;
     }
 
     private static PeeringServiceRef peeringService(

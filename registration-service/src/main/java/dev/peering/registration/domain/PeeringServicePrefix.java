@@ -1,6 +1,11 @@
 package dev.peering.registration.domain;
 
-/** A prefix of a Peering Service and where its validation stands, as its customer reads it. */
+import java.util.List;
+
+/**
+ * A prefix of a Peering Service and where its validation stands, as its customer reads it; {@code events},
+ * its history, only when asked for ({@code $expand=events}), else null.
+ */
 public record PeeringServicePrefix(
         String id,
         String name,
@@ -9,7 +14,8 @@ public record PeeringServicePrefix(
         String learnedType,
         String errorMessage,
         String peeringServicePrefixKey,
-        String provisioningState) {
+        String provisioningState,
+        List<PrefixEvent> events) {
 
     @Override
     public String toString() {

@@ -3,22 +3,48 @@ package dev.peering.registration.domain;
 import java.util.Map;
 import java.util.Set;
 
-/** The prefixValidationState of a Peering Service prefix, as the ARM API spells it, and its transitions. */
+/**
+ * The prefixValidationState of a Peering Service prefix and of a registered prefix, as the ARM API spells
+ * it, and its transitions. {@code Invalid}: the prefix itself can never be accepted (private, reserved,
+ * documentation, too specific). {@code Failed}: a check about who may use it failed (key, origin ASN,
+ * another customer's prefix). {@code Warning}: usable, with something the owner should fix (its peering has
+ * no Active connection now). {@code Unknown}: what the check needs is not known here (the simulated route
+ * table has no origin for the prefix).
+ */
 public enum PrefixValidationState {
     None,
     Pending,
     Verified,
-    Failed;
+    Failed,
+    Invalid,
+    Warning,
+    Unknown;
+
+    private static final Set<PrefixValidationState> DECIDED = Set.of(Verified, Failed, Invalid, Warning, Unknown);
 
     private static final Map<PrefixValidationState, Set<PrefixValidationState>> ALLOWED = Map.of(
             None, Set.of(Pending),
-            // validated: the key belongs to a live registered ASN, or the key or the prefix is not good
-            Pending, Set.of(Verified, Failed, Pending),
-            // a revoked key fails its prefixes; a changed prefix or key is validated again
-            Verified, Set.of(Failed, Pending),
-            Failed, Set.of(Pending));
+            // validated: one of the decided states, or Pending again when asked to validate again
+            Pending, union(DECIDED, Set.of(Pending)),
+            // a revoked key fails its prefixes; a changed prefix or key, or a request, is validated again
+            Verified, Set.of(Failed, Warning, Pending),
+            Warning, Set.of(Failed, Verified, Pending),
+            Failed, Set.of(Pending),
+            Invalid, Set.of(Pending),
+            Unknown, Set.of(Pending));
 
     public boolean canMoveTo(PrefixValidationState next) {
         return ALLOWED.get(this).contains(next);
+    }
+
+    /** Whether a Prefix Key of a registered prefix in this state verifies its customers' prefixes. */
+    public boolean usable() {
+        return this == Verified || this == Warning;
+    }
+
+    private static Set<PrefixValidationState> union(Set<PrefixValidationState> a, Set<PrefixValidationState> b) {
+        java.util.EnumSet<PrefixValidationState> all = java.util.EnumSet.copyOf(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 }

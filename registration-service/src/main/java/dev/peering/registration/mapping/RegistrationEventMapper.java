@@ -3,6 +3,7 @@ package dev.peering.registration.mapping;
 import dev.peering.events.RegistrationEvent;
 import dev.peering.registration.persistence.PeeringServicePrefixEntity;
 import dev.peering.registration.persistence.RegisteredAsnEntity;
+import dev.peering.registration.persistence.RegisteredPrefixEntity;
 
 /** The one place entities become events. Events carry no Prefix Key and name no provider to a customer. */
 public final class RegistrationEventMapper {
@@ -32,6 +33,31 @@ public final class RegistrationEventMapper {
                 e.resourceGroup,
                 e.name,
                 e.prefix,
+                previousState,
+                e.prefixValidationState.name(),
+                e.errorMessage);
+    }
+
+    /** A registered prefix's event: its state now, and whether its key was issued or revoked by the change. */
+    public static RegistrationEvent toEvent(
+            RegisteredPrefixEntity e,
+            String previousState,
+            boolean keyIssued,
+            boolean keyRevoked,
+            String provisioningState,
+            String reason) {
+        return RegistrationEvent.registeredPrefix(
+                e.resourceId(),
+                e.peeringId,
+                e.subscriptionId,
+                e.resourceGroup,
+                e.peeringName,
+                e.name,
+                e.prefix,
+                keyIssued,
+                keyRevoked,
+                provisioningState,
+                reason,
                 previousState,
                 e.prefixValidationState.name(),
                 e.errorMessage);

@@ -1,5 +1,6 @@
 package dev.peering.registration.persistence;
 
+import dev.peering.core.Tags;
 import dev.peering.registration.domain.PeeringServiceRef;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -35,6 +36,22 @@ public class PeeringServiceEntity extends PanacheEntityBase {
 
     @Column(name = "provisioning_state")
     public String provisioningState;
+
+    @Column(name = "sku_name")
+    public String skuName;
+
+    /** JSON, through platform's {@code TagsConverter}. */
+    public Tags tags;
+
+    @Column(name = "provider_primary_peering_location")
+    public String providerPrimaryPeeringLocation;
+
+    @Column(name = "provider_backup_peering_location")
+    public String providerBackupPeeringLocation;
+
+    /** Worked out by PostgreSQL from the other columns; the key subscription-wide lists are paged by. */
+    @Column(name = "resource_id", insertable = false, updatable = false)
+    public String resourceId;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

@@ -49,6 +49,23 @@ public class PeeringServicePrefixRepository implements PanacheRepositoryBase<Pee
     }
 
     /**
+     * The Verified prefixes of subscriptions other than {@code subscriptionId} that share an address with
+     * {@code prefix}: PostgreSQL's {@code &&} on {@code cidr} finds them.
+     */
+    @SuppressWarnings("unchecked")
+    public List<PeeringServicePrefixEntity> verifiedOverlappingOfOthers(String subscriptionId, String prefix) {
+        return getEntityManager()
+                .createNativeQuery(
+                        "select * from peering_service_prefix where subscription_id <> ?1"
+                                + " and prefix_validation_state = 'Verified'"
+                                + " and cast(prefix as cidr) && cast(?2 as cidr) order by prefix",
+                        PeeringServicePrefixEntity.class)
+                .setParameter(1, subscriptionId)
+                .setParameter(2, prefix)
+                .getResultList();
+    }
+
+    /**
      * Claims prefixes whose validation is due: locked for this transaction, skipping those another
      * instance holds, so no two instances validate the same prefix.
      */

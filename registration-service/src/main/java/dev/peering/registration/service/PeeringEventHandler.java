@@ -1,6 +1,7 @@
 package dev.peering.registration.service;
 
 import dev.peering.core.PeeringRef;
+import dev.peering.events.AgreementEvent;
 import dev.peering.events.CloudEvent;
 import dev.peering.events.MalformedEventException;
 import dev.peering.events.PeeringEvent;
@@ -10,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** Keeps the view of peerings; deprovisioning or deleting a peering revokes its registered ASNs. */
+/** Keeps the view of peerings; deprovisioning or deleting a peering revokes its registered ASNs and prefixes. */
 @ApplicationScoped
 @Transactional
 public class PeeringEventHandler {
@@ -21,7 +22,13 @@ public class PeeringEventHandler {
     @Inject
     RegisteredAsnService registeredAsns;
 
+    @Inject
+    RegisteredPrefixService registeredPrefixes;
+
     public void handle(CloudEvent event) {
+        if (AgreementEvent.is(event.type())) {
+            return; // the Peering Service agreement matters to connection-service only
+        }
         PeeringEvent data = event.dataAs(PeeringEvent.class);
         if (data.peeringId() == null) {
             throw new MalformedEventException("peering event " + event.id() + " has no peeringId", null);
@@ -41,9 +48,11 @@ public class PeeringEventHandler {
             case PeeringEvent.DEPROVISION_REQUESTED -> {
                 peerings.setState(data.peeringId(), PeeringState.Deprovisioning.name());
                 registeredAsns.revokeAll(data.peeringId(), event.correlationid());
+                registeredPrefixes.revokeAll(data.peeringId(), event.correlationid());
             }
             case PeeringEvent.DELETED -> {
                 registeredAsns.revokeAll(data.peeringId(), event.correlationid());
+                registeredPrefixes.revokeAll(data.peeringId(), event.correlationid());
                 peerings.deletePeering(data.peeringId());
             }
             case PeeringEvent.UPDATED,

@@ -5,10 +5,9 @@ import dev.peering.platform.schedule.DueWork;
 import dev.peering.platform.time.TimeSource;
 import dev.peering.platform.tracing.Tracing;
 import dev.peering.registration.config.RegistrationConfig;
-import dev.peering.registration.domain.PeeringService;
 import dev.peering.registration.domain.PeeringServicePrefix;
 import dev.peering.registration.domain.PeeringServiceRef;
-import dev.peering.registration.domain.PeeringServiceSpec;
+import dev.peering.registration.domain.PrefixEvent;
 import dev.peering.registration.domain.PrefixKeys;
 import dev.peering.registration.domain.PrefixRules;
 import dev.peering.registration.domain.PrefixSpec;
@@ -20,7 +19,11 @@ import dev.peering.registration.persistence.PeeringServiceEntity;
 import dev.peering.registration.persistence.PeeringServicePrefixEntity;
 import dev.peering.registration.persistence.PeeringServicePrefixRepository;
 import dev.peering.registration.persistence.PeeringServiceRepository;
+import dev.peering.registration.persistence.PrefixEventEntity;
+import dev.peering.registration.persistence.PrefixEventRepository;
 import dev.peering.registration.persistence.RegisteredAsnRepository;
+import dev.peering.registration.persistence.RegisteredPrefixEntity;
+import dev.peering.registration.persistence.RegisteredPrefixRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -55,6 +58,12 @@ public class PeeringServicePrefixes {
     RegisteredAsnRepository registeredAsns;
 
     @Inject
+    RegisteredPrefixRepository registeredPrefixes;
+
+    @Inject
+    PrefixEventRepository history;
+
+    @Inject
     RegistrationPublisher publisher;
 
     @Inject
@@ -68,60 +77,6 @@ public class PeeringServicePrefixes {
 
     @Inject
     Tracing tracing;
-
-    public Saved<PeeringService> putService(PeeringServiceRef ref, PeeringServiceSpec spec) {
-        Optional<PeeringServiceEntity> existing = services.findByRefForUpdate(ref);
-        OffsetDateTime now = time.now();
-        if (existing.isPresent()) {
-            PeeringServiceEntity e = existing.get();
-            if (!e.location.equals(spec.location())) {
-                throw ArmException.invalidField(
-                        "location",
-                        "cannot change from '" + e.location + "' to '" + spec.location()
-                                + "'; create a new Peering Service in the other location.");
-            }
-            e.peeringServiceLocation = spec.peeringServiceLocation();
-            e.peeringServiceProvider = spec.peeringServiceProvider();
-            e.updatedAt = now;
-            return new Saved<>(RegistrationReadMapper.toDomain(e), false);
-        }
-        PeeringServiceEntity e = new PeeringServiceEntity();
-        e.id = UUID.randomUUID().toString();
-        e.subscriptionId = ref.subscriptionId();
-        e.resourceGroup = ref.resourceGroup();
-        e.name = ref.name();
-        e.location = spec.location();
-        e.peeringServiceLocation = spec.peeringServiceLocation();
-        e.peeringServiceProvider = spec.peeringServiceProvider();
-        e.provisioningState = RegistrationRules.SUCCEEDED;
-        e.createdAt = now;
-        e.updatedAt = now;
-        services.persist(e);
-        return new Saved<>(RegistrationReadMapper.toDomain(e), true);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public PeeringService getService(PeeringServiceRef ref) {
-        return RegistrationReadMapper.toDomain(findService(ref));
-    }
-
-    /**
-     * Deletes the Peering Service and its prefixes.
-     *
-     * @return whether there was a Peering Service to delete
-     */
-    public boolean deleteService(PeeringServiceRef ref, String correlationId) {
-        Optional<PeeringServiceEntity> found = services.findByRefForUpdate(ref);
-        if (found.isEmpty()) {
-            return false;
-        }
-        for (PeeringServicePrefixEntity p : prefixes.allOfServiceForUpdate(found.get().id)) {
-            deletePrefix(p, correlationId);
-        }
-        prefixes.flush();
-        services.delete(found.get());
-        return true;
-    }
 
     /** Creates or changes a prefix; a new prefix or key is Pending until it is validated. */
     public Saved<PeeringServicePrefix> putPrefix(
@@ -175,20 +130,24 @@ public class PeeringServicePrefixes {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PeeringServicePrefix getPrefix(PeeringServiceRef ref, String name) {
+    public PeeringServicePrefix getPrefix(PeeringServiceRef ref, String name, boolean withEvents) {
         PeeringServiceEntity service = findService(ref);
         return prefixes.findByName(service.id, name)
-                .map(RegistrationReadMapper::toDomain)
+                .map(e -> toDomain(e, withEvents))
                 .orElseThrow(() -> ArmException.notFound("Peering Service prefix", name));
     }
 
     /** Up to {@code limit} prefixes of the Peering Service with names after {@code after}, by name. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PeeringServicePrefix> pagePrefixes(PeeringServiceRef ref, String after, int limit) {
+    public List<PeeringServicePrefix> pagePrefixes(PeeringServiceRef ref, String after, int limit, boolean withEvents) {
         PeeringServiceEntity service = findService(ref);
         return prefixes.page(service.id, after, limit).stream()
-                .map(RegistrationReadMapper::toDomain)
+                .map(e -> toDomain(e, withEvents))
                 .toList();
+    }
+
+    private PeeringServicePrefix toDomain(PeeringServicePrefixEntity e, boolean withEvents) {
+        return withEvents ? RegistrationReadMapper.toDomain(e, history.of(e.id)) : RegistrationReadMapper.toDomain(e);
     }
 
     /** @return whether there was a prefix to delete */
@@ -222,7 +181,15 @@ public class PeeringServicePrefixes {
         return due.size();
     }
 
-    /** A revoked key fails every prefix that was verified with it. */
+    /** Deletes every prefix of a Peering Service, each with its event. */
+    void deleteAllOf(String peeringServiceId, String correlationId) {
+        for (PeeringServicePrefixEntity p : prefixes.allOfServiceForUpdate(peeringServiceId)) {
+            deletePrefix(p, correlationId);
+        }
+        prefixes.flush();
+    }
+
+    /** A revoked (or no longer usable) key fails every prefix that was verified with it. */
     void failPrefixesOfRevokedKey(String prefixKeyHash, String correlationId) {
         for (PeeringServicePrefixEntity e : prefixes.usingKeyForUpdate(prefixKeyHash)) {
             if (e.prefixValidationState == PrefixValidationState.Verified) {
@@ -241,16 +208,60 @@ public class PeeringServicePrefixes {
         dueWork.dueAt(PrefixValidationScheduler.KIND, e.validateAt);
     }
 
+    /**
+     * The checks, in order, the first that fails deciding (the README's "Prefix validation" says the same): the
+     * prefix can be routed (else Invalid); its key is the key of a registered ASN, or of a usable registered
+     * prefix that covers it (else Failed); no other customer has the prefix (or an overlapping one) Verified
+     * (else Failed). Which ASN originates the prefix in BGP is not checked: nothing here sees routes.
+     */
     private void validate(PeeringServicePrefixEntity e) {
         e.validateAt = null;
-        Optional<String> badPrefix = PrefixRules.whyNotAcceptable(PrefixRules.parse(e.prefix));
+        PrefixRules.Prefix prefix = PrefixRules.parse(e.prefix);
+        Optional<String> badPrefix = PrefixRules.whyNotAcceptable(prefix);
         if (badPrefix.isPresent()) {
-            moveTo(e, PrefixValidationState.Failed, LEARNED_NONE, badPrefix.get(), e.correlationId);
-        } else if (registeredAsns.findByKeyHash(e.prefixKeyHash).isPresent()) {
-            moveTo(e, PrefixValidationState.Verified, LEARNED_VIA_SERVICE_PROVIDER, null, e.correlationId);
-        } else {
-            moveTo(e, PrefixValidationState.Failed, LEARNED_NONE, INVALID_KEY_MESSAGE, e.correlationId);
+            moveTo(e, PrefixValidationState.Invalid, LEARNED_NONE, badPrefix.get(), e.correlationId);
+            return;
         }
+        Optional<String> badKey = whyKeyDoesNotCover(e, prefix);
+        if (badKey.isPresent()) {
+            moveTo(e, PrefixValidationState.Failed, LEARNED_NONE, badKey.get(), e.correlationId);
+            return;
+        }
+        Optional<PeeringServicePrefixEntity> taken =
+                prefixes.verifiedOverlappingOfOthers(e.subscriptionId, e.prefix).stream()
+                        .findFirst();
+        if (taken.isPresent()) {
+            moveTo(e, PrefixValidationState.Failed, LEARNED_NONE, takenMessage(taken.get()), e.correlationId);
+            return;
+        }
+        moveTo(e, PrefixValidationState.Verified, LEARNED_VIA_SERVICE_PROVIDER, null, e.correlationId);
+    }
+
+    private Optional<String> whyKeyDoesNotCover(PeeringServicePrefixEntity e, PrefixRules.Prefix prefix) {
+        if (registeredAsns.findByKeyHash(e.prefixKeyHash).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<RegisteredPrefixEntity> registered =
+                registeredPrefixes.findByKeyHash(e.prefixKeyHash).filter(r -> r.prefixValidationState.usable());
+        if (registered.isEmpty()) {
+            return Optional.of(INVALID_KEY_MESSAGE);
+        }
+        if (!prefix.within(PrefixRules.parse(registered.get().prefix))) {
+            return Optional.of(outsideRegisteredPrefix(e));
+        }
+        return Optional.empty();
+    }
+
+    // names the overlapping prefix, never its owner
+    private static String takenMessage(PeeringServicePrefixEntity other) {
+        return "The prefix overlaps " + other.prefix + ", which another customer's Peering Service already has"
+                + " verified; a prefix belongs to one customer.";
+    }
+
+    // names neither the provider nor its registered prefix: the customer learns only that its own prefix is not covered
+    private static String outsideRegisteredPrefix(PeeringServicePrefixEntity e) {
+        return "The prefix " + e.prefix + " is not within the prefix your service provider registered for this"
+                + " Prefix Key; ask your provider to register a prefix that covers it.";
     }
 
     private void moveTo(
@@ -269,10 +280,24 @@ public class PeeringServicePrefixes {
         e.learnedType = learnedType;
         e.errorMessage = errorMessage;
         e.updatedAt = time.now();
+        record(e, PrefixEvent.of(e.updatedAt, previous, next, errorMessage));
         publisher.prefixValidationStateChanged(e, previous, correlationId);
     }
 
+    // the prefix's own history (ARM events), beside the event on the topic, in the same transaction
+    private void record(PeeringServicePrefixEntity e, PrefixEvent event) {
+        PrefixEventEntity row = new PrefixEventEntity();
+        row.prefixId = e.id;
+        row.eventTimestamp = event.eventTimestamp();
+        row.eventType = event.eventType();
+        row.eventSummary = event.eventSummary();
+        row.eventLevel = event.eventLevel();
+        row.eventDescription = event.eventDescription();
+        history.persist(row);
+    }
+
     private void deletePrefix(PeeringServicePrefixEntity e, String correlationId) {
+        history.deleteOf(e.id);
         prefixes.delete(e);
         publisher.prefixDeleted(e, correlationId);
     }

@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Validates prefixes whose delay is over. The schedule is the {@code validate_at} column, so a restart
+ * Validates prefixes whose delay is over: customers' Peering Service prefixes and providers' registered
+ * prefixes, one kind of due work. The schedule is the {@code validate_at} column, so a restart
  * neither loses nor repeats a validation, and claims take row locks, so instances share the work. A
  * prefix due at once is validated right after the commit that made it due ({@code DueWork}); the poll
  * is the safety net for restarts and for the delays that run out later.
@@ -20,6 +21,9 @@ public class PrefixValidationScheduler implements DueWorker {
 
     @Inject
     PeeringServicePrefixes service;
+
+    @Inject
+    RegisteredPrefixService registeredPrefixes;
 
     @Inject
     RegistrationConfig config;
@@ -44,6 +48,8 @@ public class PrefixValidationScheduler implements DueWorker {
 
     @Override
     public int takeDue(int limit) {
-        return service.validateDue(limit);
+        // registered prefixes first: a customer's prefix may use the key their validation issues
+        int registered = registeredPrefixes.validateDue(limit);
+        return registered + service.validateDue(Math.max(0, limit - registered));
     }
 }

@@ -4,14 +4,11 @@ import dev.peering.core.ArmException;
 import dev.peering.core.PeeringRef;
 import dev.peering.events.RegistrationEvent;
 import dev.peering.platform.time.TimeSource;
-import dev.peering.registration.domain.PeeringState;
 import dev.peering.registration.domain.PrefixKeys;
 import dev.peering.registration.domain.RegisteredAsn;
 import dev.peering.registration.domain.RegistrationRules;
 import dev.peering.registration.domain.Saved;
 import dev.peering.registration.mapping.RegistrationReadMapper;
-import dev.peering.registration.persistence.PeeringViewRepository;
-import dev.peering.registration.persistence.PeeringViewRepository.ConnectionView;
 import dev.peering.registration.persistence.PeeringViewRepository.PeeringView;
 import dev.peering.registration.persistence.RegisteredAsnEntity;
 import dev.peering.registration.persistence.RegisteredAsnRepository;
@@ -22,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Registered ASNs of a peering and their Prefix Keys. Whether a peering can take registrations is
@@ -32,13 +28,11 @@ import java.util.stream.Collectors;
 @Transactional
 public class RegisteredAsnService {
 
-    private static final String ACTIVE = "Active";
-
     @Inject
     RegisteredAsnRepository registeredAsns;
 
     @Inject
-    PeeringViewRepository peerings;
+    PeeringReadiness readiness;
 
     @Inject
     PeeringServicePrefixes peeringServicePrefixes;
@@ -54,12 +48,7 @@ public class RegisteredAsnService {
      * {@code name}, issuing its Prefix Key; the same request again returns the registration as it is.
      */
     public Saved<RegisteredAsn> put(PeeringRef ref, String name, long asn, String correlationId) {
-        PeeringView peering = peerings.findForUpdate(ref)
-                .orElseThrow(() -> ArmException.conflict(
-                        "PeeringNotFound",
-                        "The peering '" + ref.name() + "' does not exist in resource group '" + ref.resourceGroup()
-                                + "' of this subscription (or it was created moments ago and is not known here"
-                                + " yet); create the peering first."));
+        PeeringView peering = readiness.lockKnown(ref, "customer ASNs");
         Optional<RegisteredAsnEntity> existing = registeredAsns.findByNameForUpdate(peering.peeringId(), name);
         if (existing.isPresent()) {
             RegisteredAsnEntity e = existing.get();
@@ -71,7 +60,7 @@ public class RegisteredAsnService {
             }
             return new Saved<>(RegistrationReadMapper.toDomain(e), false);
         }
-        requireLive(peering, ref.name());
+        readiness.requireLive(peering, ref.name(), "customer ASNs");
         registeredAsns.findByAsn(peering.peeringId(), asn).ifPresent(other -> {
             throw ArmException.conflict(
                     "DuplicateRegisteredAsn",
@@ -79,7 +68,7 @@ public class RegisteredAsnService {
                             + " is already registered under peering '" + ref.name() + "' as '" + other.name
                             + "'.");
         });
-        requireActiveConnection(peering, ref.name());
+        readiness.requireActiveConnection(peering, ref.name(), "customer ASNs");
         OffsetDateTime now = time.now();
         RegisteredAsnEntity e = new RegisteredAsnEntity();
         e.id = UUID.randomUUID().toString();
@@ -142,37 +131,5 @@ public class RegisteredAsnService {
         registeredAsns.flush();
         publisher.asnUnregistered(e, reason, correlationId);
         peeringServicePrefixes.failPrefixesOfRevokedKey(e.prefixKeyHash, correlationId);
-    }
-
-    private static void requireLive(PeeringView peering, String peeringName) {
-        if (PeeringState.Failed.name().equals(peering.state())) {
-            throw ArmException.conflict(
-                    "PeeringNotActive",
-                    "The peering '" + peeringName + "' failed; customer ASNs can only be registered under a"
-                            + " peering that carries traffic.");
-        }
-        if (PeeringState.Deprovisioning.name().equals(peering.state())) {
-            throw ArmException.conflict(
-                    "PeeringNotActive",
-                    "The peering '" + peeringName + "' is being deprovisioned; customer ASNs cannot be registered"
-                            + " under it.");
-        }
-    }
-
-    private void requireActiveConnection(PeeringView peering, String peeringName) {
-        List<ConnectionView> connections = peerings.connections(peering.peeringId());
-        if (connections.stream().anyMatch(c -> ACTIVE.equals(c.connectionState()))) {
-            return;
-        }
-        String states = connections.isEmpty()
-                ? "no connection has been provisioned yet"
-                : "connections: "
-                        + connections.stream()
-                                .map(c -> c.connectionIdentifier() + " is " + c.connectionState())
-                                .collect(Collectors.joining(", "));
-        throw ArmException.conflict(
-                "NoActiveConnection",
-                "The peering '" + peeringName + "' has no Active connection (" + states
-                        + "); customer ASNs can be registered once a connection is Active.");
     }
 }

@@ -6,13 +6,14 @@ import dev.peering.registration.domain.PrefixValidationState;
 import dev.peering.registration.mapping.RegistrationEventMapper;
 import dev.peering.registration.persistence.PeeringServicePrefixEntity;
 import dev.peering.registration.persistence.RegisteredAsnEntity;
+import dev.peering.registration.persistence.RegisteredPrefixEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * The one writer to the outbox, in the caller's transaction. Registered-ASN events are keyed by the
- * peering, prefix events by the Peering Service, so each one's events stay in order on the topic.
+ * The one writer to the outbox, in the caller's transaction. Registered-ASN and registered-prefix events
+ * are keyed by the peering, prefix events by the Peering Service, so each one's events stay in order on the topic.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -60,5 +61,31 @@ public class RegistrationPublisher {
                 e.subscriptionId,
                 correlationId,
                 RegistrationEventMapper.toEvent(e, e.prefixValidationState.name()));
+    }
+
+    public void registeredPrefixChanged(
+            RegisteredPrefixEntity e,
+            PrefixValidationState previous,
+            boolean keyIssued,
+            boolean keyRevoked,
+            String correlationId) {
+        outbox.publish(
+                e.peeringId,
+                RegistrationEvent.REGISTERED_PREFIX_VALIDATION_STATE_CHANGED,
+                e.resourceId(),
+                e.subscriptionId,
+                correlationId,
+                RegistrationEventMapper.toEvent(e, previous.name(), keyIssued, keyRevoked, e.provisioningState, null));
+    }
+
+    public void registeredPrefixDeleted(RegisteredPrefixEntity e, String reason, String correlationId) {
+        outbox.publish(
+                e.peeringId,
+                RegistrationEvent.REGISTERED_PREFIX_DELETED,
+                e.resourceId(),
+                e.subscriptionId,
+                correlationId,
+                RegistrationEventMapper.toEvent(
+                        e, e.prefixValidationState.name(), false, e.prefixKeyHash != null, "Deleting", reason));
     }
 }

@@ -1,9 +1,9 @@
-package dev.peering.peerings.mapping;
+package dev.peering.platform.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.peering.peerings.domain.Tags;
+import dev.peering.core.Tags;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.LinkedHashMap;
