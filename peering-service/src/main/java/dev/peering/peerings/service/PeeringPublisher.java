@@ -2,6 +2,7 @@ package dev.peering.peerings.service;
 
 import dev.peering.peerings.mapping.PeeringEventMapper;
 import dev.peering.peerings.persistence.ConnectionViewEntity;
+import dev.peering.peerings.persistence.PeerAsnViewRepository;
 import dev.peering.peerings.persistence.PeeringEntity;
 import dev.peering.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,9 @@ public class PeeringPublisher {
     @Inject
     Outbox outbox;
 
+    @Inject
+    PeerAsnViewRepository peerAsns;
+
     public void publish(
             PeeringEntity e,
             String type,
@@ -30,6 +34,6 @@ public class PeeringPublisher {
                 e.resourceId,
                 e.subscriptionId,
                 correlationId,
-                PeeringEventMapper.toEvent(e, previousState, connections));
+                PeeringEventMapper.toEvent(e, previousState, connections, peerAsns.asnOf(e.peerAsnId)));
     }
 }
