@@ -19,6 +19,7 @@ public final class RouteTable {
     private static final List<Route> ROUTES = List.of(
             new Route(RESOURCE_GROUP + "peerings/*/connections/**", Upstream.CONNECTION),
             new Route(RESOURCE_GROUP + "peerings/*/registeredAsns/**", Upstream.REGISTRATION),
+            new Route(RESOURCE_GROUP + "peerings/*/receivedRoutes", Upstream.CONNECTION),
             new Route(RESOURCE_GROUP + "peerings/**", Upstream.PEERING),
             new Route(RESOURCE_GROUP + "peeringServices/**", Upstream.REGISTRATION),
             new Route(SUBSCRIPTION + "peerAsns/**", Upstream.ASN_VALIDATION),
@@ -28,8 +29,8 @@ public final class RouteTable {
 
     /** The resource types the gateway serves, for the answer to a path it does not know. */
     public static final String RESOURCE_TYPES =
-            "peerAsns, peerings, peerings/{name}/connections, peerings/{name}/registeredAsns, peeringServices,"
-                    + " peeringLocations, peeringServiceAgreement";
+            "peerAsns, peerings, peerings/{name}/connections, peerings/{name}/registeredAsns,"
+                    + " peerings/{name}/receivedRoutes, peeringServices, peeringLocations, peeringServiceAgreement";
 
     private RouteTable() {}
 
