@@ -46,7 +46,6 @@ public class RouteServerView {
     TimeSource time;
 
     /** The Active connections at {@code facility} with a live session on the route server's addresses. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Planned> plan(int facility, String routeServerV4, String routeServerV6) {
         List<Planned> planned = new ArrayList<>();
         for (ConnectionEntity e : connections.activeAtFacility(facility)) {

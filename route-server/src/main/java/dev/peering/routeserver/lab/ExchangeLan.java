@@ -238,7 +238,7 @@ public final class ExchangeLan implements AutoCloseable {
         run(command);
     }
 
-    private static String ipProgram() {
+    static String ipProgram() {
         return Files.isExecutable(Path.of("/usr/sbin/ip")) ? "/usr/sbin/ip" : "/sbin/ip";
     }
 

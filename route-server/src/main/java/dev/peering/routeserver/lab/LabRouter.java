@@ -46,7 +46,7 @@ public final class LabRouter {
             Path output = dir.resolve("bird.out");
             Files.writeString(config, text, StandardCharsets.UTF_8);
             Process process = new ProcessBuilder(
-                            "ip",
+                            ExchangeLan.ipProgram(),
                             "netns",
                             "exec",
                             namespace,
@@ -132,7 +132,7 @@ public final class LabRouter {
 
     /** Runs {@code command} inside this router's namespace (ping, traceroute), with BIRD's time limit. */
     public CommandResult exec(List<String> command) {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        List<String> full = new ArrayList<>(List.of(ExchangeLan.ipProgram(), "netns", "exec", namespace));
         full.addAll(command);
         return bird.run(full);
     }
