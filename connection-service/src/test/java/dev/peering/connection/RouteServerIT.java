@@ -84,6 +84,16 @@ class RouteServerIT {
             ConnectionEvent up =
                     sessionEvent(topic, f.connectionId("cb"), e -> "Established".equals(e.sessionStateV4()));
             assertTrue(up.reason().contains("route server: up/Established"), up.reason());
+            // the router is read every 200 ms, and says Established each time: one event, not one per read
+            topic.awaitExactly(
+                    r -> r.event() != null
+                            && f.connectionId("cb").equals(r.event().subject())
+                            && r.event().type().equals(ConnectionEvent.SESSION_STATE_CHANGED)
+                            && "Established"
+                                    .equals(r.event()
+                                            .dataAs(ConnectionEvent.class)
+                                            .sessionStateV4()),
+                    1);
             SessionStatus before = protocol("_cb_").orElseThrow();
             assertEquals(Optional.of(3), before.importedRoutes(), "peer B's three prefixes on the route server");
             receivedRoutesListTheAnnouncedPrefixes(f, a, b);
@@ -136,7 +146,8 @@ class RouteServerIT {
                 .extract()
                 .jsonPath();
         assertEquals(4, first.getList("value").size());
-        JsonPath second = Fixtures.api()
+        JsonPath second = io.restassured.RestAssured.given()
+                .urlEncodingEnabled(false)
                 .get(first.getString("nextLink"))
                 .then()
                 .statusCode(200)
