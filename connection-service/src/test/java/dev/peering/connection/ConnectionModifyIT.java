@@ -67,6 +67,26 @@ class ConnectionModifyIT {
     }
 
     @Test
+    void receivedRoutesNeedARouterAndTheSimulationHasNone() {
+        Fixtures f = new Fixtures().created();
+        String routes = f.connectionsPath().replace("/connections", "/receivedRoutes");
+        api().get(routes)
+                .then()
+                .statusCode(409)
+                .body("error.code", org.hamcrest.Matchers.equalTo("ReceivedRoutesNotAvailable"));
+        // bad input is a 400 before anything else, and an unknown peering a 404
+        api().queryParam("asPath", "30000,64500")
+                .get(routes)
+                .then()
+                .statusCode(400)
+                .body("error.code", org.hamcrest.Matchers.equalTo("InvalidQueryParameter"));
+        api().get(routes.replace(f.name, f.name + "-none"))
+                .then()
+                .statusCode(404)
+                .body("error.code", org.hamcrest.Matchers.equalTo("ResourceNotFound"));
+    }
+
+    @Test
     void anAddedConnectionStartsAtPendingApprovalAndRunsTheSameWay() {
         Fixtures f = new Fixtures().created();
         JsonPath created = api().header("x-ms-correlation-request-id", "corr-add-c9")

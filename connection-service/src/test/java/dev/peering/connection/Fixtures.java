@@ -30,6 +30,8 @@ final class Fixtures {
     static final String LAN_V6 = "2001:504:16::/64";
     static final String MICROSOFT_V4 = "206.81.80.30";
     static final String MICROSOFT_V6 = "2001:504:16::1f9b";
+    /** The PeerAsn's number, as peering-service adds it to its events (the route server's sessions need it). */
+    static final long PEER_ASN = 30000;
 
     // Peer addresses are unique across the test JVM: the facility check refuses a reused one.
     private static final AtomicInteger HOST = new AtomicInteger(256 + (int) (Math.random() * 200));
@@ -115,7 +117,8 @@ final class Fixtures {
                 null,
                 provisioningState,
                 null,
-                connections);
+                connections,
+                PEER_ASN);
         TopicWriter.send(
                 Topics.PEERING_EVENTS,
                 peeringId,

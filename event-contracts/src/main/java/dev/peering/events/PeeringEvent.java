@@ -10,6 +10,10 @@ import java.util.List;
  * <p>{@code connections} lists the connections the event is about: all of them on {@link #CREATED},
  * the ones to provision on {@link #CONNECTIONS_REQUESTED}, the ones to decommission on
  * {@link #CONNECTION_REMOVAL_REQUESTED}. MD5 keys never travel in events.
+ *
+ * <p>{@code peerAsn} is the number of the PeerAsn {@code peerAsnId} names, when peering-service knows it
+ * (it does once the PeerAsn is Approved, so on {@link #CONNECTIONS_REQUESTED}): a route server's
+ * sessions need it (ADR 0014).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PeeringEvent(
@@ -22,7 +26,34 @@ public record PeeringEvent(
         String previousProvisioningState,
         String provisioningState,
         String errorMessage,
-        List<Connection> connections) {
+        List<Connection> connections,
+        Long peerAsn) {
+
+    /** An event that does not say the PeerAsn's number. */
+    public PeeringEvent(
+            String peeringId,
+            String subscriptionId,
+            String resourceGroup,
+            String name,
+            String peerAsnId,
+            String peeringLocation,
+            String previousProvisioningState,
+            String provisioningState,
+            String errorMessage,
+            List<Connection> connections) {
+        this(
+                peeringId,
+                subscriptionId,
+                resourceGroup,
+                name,
+                peerAsnId,
+                peeringLocation,
+                previousProvisioningState,
+                provisioningState,
+                errorMessage,
+                connections,
+                null);
+    }
 
     /** The peering was accepted; it may still wait on its PeerAsn's approval. */
     public static final String CREATED = "dev.peering.peering.created";

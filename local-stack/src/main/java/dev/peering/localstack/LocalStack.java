@@ -44,6 +44,7 @@ public final class LocalStack {
     private KafkaCluster kafka;
     private StackKafkaSecurity kafkaSecurity;
     private PostgresServer postgres;
+    private RouteServerLab routeServerLab;
     private boolean stopping;
 
     private LocalStack(StackOptions options, Instant startedAt) {
@@ -119,6 +120,10 @@ public final class LocalStack {
             // The stack's own signing key, made on first start; ./stack token mints tokens with it.
             Tokens.keyPairIn(options.keyDir());
 
+            if (options.birdRouteServer() && !options.infraOnly()) {
+                routeServerLab = RouteServerLab.start(Tokens.keyPairIn(options.keyDir()));
+                printReady("Route server (BIRD)", routeServerLab.describe());
+            }
             startKafka(libDir);
             startPostgres();
             kafka.awaitReady(KAFKA_READY_TIMEOUT);
@@ -375,6 +380,9 @@ public final class LocalStack {
             environment.put(
                     "PEERING_TOPICS_MIN_INSYNC_REPLICAS", String.valueOf(KafkaCluster.minInsyncReplicas(kafka.size())));
         }
+        if (routeServerLab != null && service.module().equals("connection-service")) {
+            environment.putAll(routeServerLab.environment(options.port("peering-service")));
+        }
         environment.putAll(Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 options.keyDir().resolve(Tokens.PUBLIC_KEY_FILE).toUri().toString(),
@@ -461,6 +469,9 @@ public final class LocalStack {
                             .map(node -> node.process().process().toHandle())
                             .toList(),
                     StackControl.KAFKA_STOP_GRACE);
+        }
+        if (routeServerLab != null) {
+            routeServerLab.close();
         }
         if (postgres != null) {
             try {

@@ -21,6 +21,7 @@ record StackOptions(
         boolean kafkaSecured,
         int kafkaBrokers,
         int instances,
+        boolean birdRouteServer,
         Map<String, Integer> ports,
         List<String> kafkaJavaOptions,
         List<String> serviceJavaOptions,
@@ -60,6 +61,9 @@ record StackOptions(
               --instances N          instances of each service, 1 (default) to 3 (env STACK_INSTANCES); instance
                                      i > 1 is named SERVICE-i and listens on the service's port + 100(i-1);
                                      the gateway takes turns among them
+              --route-server MODE    simulated (default) or bird: a real BIRD 2 route server on an emulated
+                                     exchange LAN (network namespaces; needs root and bird2), with peer
+                                     routers for the walkthrough's connections (env STACK_ROUTE_SERVER)
               --NAME-port N          port of NAME (env STACK_NAME_PORT), NAME one of:
                                      postgres (15432), kafka (9092), kafka-controller (9093),
                                      asn-validation-service (8081), peering-service (8082),
@@ -96,6 +100,7 @@ record StackOptions(
         boolean kafkaSecured = kafkaSecurity(env.getOrDefault("STACK_KAFKA_SECURITY", "plaintext"));
         int kafkaBrokers = brokers(env.getOrDefault("STACK_KAFKA_BROKERS", "1"));
         int instances = instances(env.getOrDefault("STACK_INSTANCES", "1"));
+        boolean bird = routeServer(env.getOrDefault("STACK_ROUTE_SERVER", "simulated"));
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -119,6 +124,7 @@ record StackOptions(
                 case "--kafka-security" -> kafkaSecured = kafkaSecurity(value(args, ++i, arg));
                 case "--brokers" -> kafkaBrokers = brokers(value(args, ++i, arg));
                 case "--instances" -> instances = instances(value(args, ++i, arg));
+                case "--route-server" -> bird = routeServer(value(args, ++i, arg));
                 case "-h", "--help" -> command = "help";
                 default -> {
                     String name = arg.startsWith("--") && arg.endsWith("-port")
@@ -140,6 +146,7 @@ record StackOptions(
                 kafkaSecured,
                 kafkaBrokers,
                 instances,
+                bird,
                 ports,
                 javaOptions(env, "STACK_KAFKA_JAVA_OPTS", DEFAULT_KAFKA_JAVA_OPTS),
                 javaOptions(env, "STACK_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS),
@@ -154,6 +161,14 @@ record StackOptions(
     /** The controller port of Kafka node {@code node} (from 1). */
     int kafkaControllerPort(int node) {
         return node == 1 ? port(KAFKA_CONTROLLER) : port(KAFKA) + 2 * (node - 1) + 1;
+    }
+
+    private static boolean routeServer(String mode) {
+        return switch (mode.trim()) {
+            case "simulated" -> false;
+            case "bird" -> true;
+            default -> throw new IllegalArgumentException("--route-server takes simulated or bird, not '" + mode + "'");
+        };
     }
 
     private static int brokers(String value) {

@@ -18,6 +18,7 @@ import dev.peering.events.PeeringEvent;
 import dev.peering.peerings.persistence.PeeringRepository;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TestTokens;
 import dev.peering.testsupport.TokensTestResource;
 import dev.peering.testsupport.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -105,6 +106,7 @@ class Md5KeyIT {
                     .get(0)
                     .md5AuthenticationKey);
             assertEquals(key, stored);
+            internalPullApi(path, key);
 
             try (TopicReader topic = new TopicReader(Fixtures.PEERING_TOPIC)) {
                 List<TopicReader.Received> events = topic.awaitSubject(path, 2);
@@ -123,5 +125,37 @@ class Md5KeyIT {
         for (String line : capture.lines) {
             assertFalse(line.contains(key), "a log line carries the MD5 key: " + line);
         }
+    }
+
+    /** The route server's pull API (ADR 0014): the key for the route-server role only, by connection id. */
+    private static void internalPullApi(String peeringPath, String key) {
+        String keys = "/internal/route-server/md5-keys";
+        String connectionId = peeringPath + "/connections/c1";
+        given().header("Authorization", TestTokens.routeServer())
+                .queryParam("connectionId", connectionId)
+                .get(keys)
+                .then()
+                .statusCode(200)
+                .body("md5AuthenticationKey", equalTo(key));
+        // the operator (the tests' default token) and a peer of the subscription are refused
+        given().queryParam("connectionId", connectionId).get(keys).then().statusCode(403);
+        given().header("Authorization", TestTokens.peer(peeringPath.split("/")[2]))
+                .queryParam("connectionId", connectionId)
+                .get(keys)
+                .then()
+                .statusCode(403)
+                .body(not(containsString(key)));
+        given().header("Authorization", TestTokens.routeServer())
+                .queryParam("connectionId", peeringPath + "/connections/nope")
+                .get(keys)
+                .then()
+                .statusCode(404)
+                .body("error.code", equalTo("ResourceNotFound"));
+        given().header("Authorization", TestTokens.routeServer())
+                .queryParam("connectionId", "not-an-id")
+                .get(keys)
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("InvalidQueryParameter"));
     }
 }

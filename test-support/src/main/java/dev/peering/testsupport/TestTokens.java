@@ -50,6 +50,12 @@ public final class TestTokens {
         return "Bearer " + Tokens.mint(key(), "peer-user", List.of(subscriptions), Tokens.PEER, Duration.ofHours(1));
     }
 
+    /** "Bearer ..." for connection-service's route-server adapter (role route-server, no subscription). */
+    public static String routeServer() {
+        return "Bearer "
+                + Tokens.mint(key(), "connection-service", List.of(), Tokens.ROUTE_SERVER, Duration.ofHours(1));
+    }
+
     /** Where a service finds the public key that verifies these tokens (mp.jwt.verify.publickey.location). */
     public static String publicKeyLocation() {
         return keyDir().resolve(Tokens.PUBLIC_KEY_FILE).toUri().toString();

@@ -33,6 +33,9 @@ public final class Tokens {
     public static final String AUDIENCE = "peering-api";
     public static final String PEER = "peer";
     public static final String OPERATOR = "operator";
+    /** connection-service's route-server adapter, pulling MD5 keys from peering-service (ADR 0014). */
+    public static final String ROUTE_SERVER = "route-server";
+
     public static final String PRIVATE_KEY_FILE = "private-key.pem";
     public static final String PUBLIC_KEY_FILE = "public-key.pem";
 

@@ -53,6 +53,22 @@ public class ConnectionRepository implements PanacheRepositoryBase<ConnectionEnt
                 .list();
     }
 
+    /** Every connection of a peering, in identifier order. */
+    public List<ConnectionEntity> ofPeering(String peeringId) {
+        return find("peeringId = ?1", Sort.by("connectionIdentifier"), peeringId)
+                .list();
+    }
+
+    /** The Active connections at a facility that are not being removed: a route server's sessions. */
+    public List<ConnectionEntity> activeAtFacility(int peeringDBFacilityId) {
+        return find(
+                        "peeringDBFacilityId = ?1 and decommissioning = false and connectionState = ?2",
+                        Sort.by("id"),
+                        peeringDBFacilityId,
+                        ConnectionState.Active)
+                .list();
+    }
+
     /**
      * Claims connections whose next step is due: locked for this transaction, skipping those another
      * instance holds, so no two instances advance the same connection.

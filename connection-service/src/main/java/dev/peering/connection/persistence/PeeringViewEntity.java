@@ -31,4 +31,8 @@ public class PeeringViewEntity extends PanacheEntityBase {
 
     @Column(name = "provisioning_state")
     public String provisioningState;
+
+    /** The PeerAsn's number, once a peering event said it: the peer ASN of the route server's sessions. */
+    @Column(name = "peer_asn")
+    public Long peerAsn;
 }

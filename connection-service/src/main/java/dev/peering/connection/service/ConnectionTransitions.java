@@ -5,6 +5,7 @@ import dev.peering.connection.domain.ConnectionGuards;
 import dev.peering.connection.domain.ConnectionSpec;
 import dev.peering.connection.domain.ConnectionState;
 import dev.peering.connection.domain.ConnectionStateMachine;
+import dev.peering.connection.domain.SessionFamily;
 import dev.peering.connection.domain.SessionState;
 import dev.peering.connection.domain.Transition;
 import dev.peering.connection.persistence.ConnectionEntity;
@@ -43,6 +44,9 @@ public class ConnectionTransitions {
 
     @Inject
     DueWork dueWork;
+
+    @Inject
+    SessionProvisioner sessions;
 
     /** A new connection of the peering at PendingApproval, with its first event. */
     public ConnectionEntity create(PeeringViewEntity p, ConnectionSpec spec, String reason, String correlationId) {
@@ -125,6 +129,28 @@ public class ConnectionTransitions {
         publisher.sessionChanged(e, v4, v6, reason, now);
     }
 
+    /** A PendingRemove session of {@code family} is gone: its configuration cleared, with its event. */
+    public void removeSession(ConnectionEntity e, SessionFamily family, String reason) {
+        OffsetDateTime now = time.now();
+        if (family == SessionFamily.IPv4) {
+            SessionState previous = e.sessionStateV4;
+            e.sessionStateV4 = SessionState.None;
+            e.sessionPrefixV4 = null;
+            e.microsoftSessionIPv4Address = null;
+            e.peerSessionIPv4Address = null;
+            e.maxPrefixesAdvertisedV4 = null;
+            publisher.sessionChanged(e, previous, null, reason, now);
+        } else {
+            SessionState previous = e.sessionStateV6;
+            e.sessionStateV6 = SessionState.None;
+            e.sessionPrefixV6 = null;
+            e.microsoftSessionIPv6Address = null;
+            e.peerSessionIPv6Address = null;
+            e.maxPrefixesAdvertisedV6 = null;
+            publisher.sessionChanged(e, null, previous, reason, now);
+        }
+    }
+
     /**
      * Sets when the provisioner takes this connection's next step (null when nothing is automatic); a
      * step due now runs right after this transaction commits, in a transaction of its own.
@@ -146,15 +172,8 @@ public class ConnectionTransitions {
                     Validating,
                     TypeChangeRequested,
                     TypeChangeInProgress -> now.plus(config.stepDelay());
-            case Active -> sessionsMoving(e) ? now.plus(config.sessionStepDelay()) : null;
+            case Active -> sessions.hasSessionStep(e) ? now.plus(config.sessionStepDelay()) : null;
             case ProvisioningFailed, ExternalBlocker -> null;
         };
-    }
-
-    private static boolean sessionsMoving(ConnectionEntity e) {
-        return e.sessionStateV4.isComingUp()
-                || e.sessionStateV6.isComingUp()
-                || e.sessionStateV4 == SessionState.PendingRemove
-                || e.sessionStateV6 == SessionState.PendingRemove;
     }
 }

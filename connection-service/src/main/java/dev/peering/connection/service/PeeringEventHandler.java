@@ -120,6 +120,9 @@ public class PeeringEventHandler {
         if (data.provisioningState() != null) {
             p.provisioningState = data.provisioningState();
         }
+        if (data.peerAsn() != null) {
+            p.peerAsn = data.peerAsn();
+        }
         return p;
     }
 }

@@ -2,7 +2,6 @@ package dev.peering.connection.service;
 
 import dev.peering.connection.config.ProvisioningConfig;
 import dev.peering.connection.domain.ConnectionState;
-import dev.peering.connection.domain.SessionState;
 import dev.peering.connection.mapping.ConnectionMapper;
 import dev.peering.connection.persistence.ConnectionEntity;
 import dev.peering.connection.persistence.ConnectionRepository;
@@ -11,13 +10,13 @@ import dev.peering.platform.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * The simulated provisioning: no cross-connect is ordered and no router speaks BGP. Each due connection
  * takes the transition an operator could make by hand, and the reasons say "simulated" where nothing
- * real happened; Validating's facility checks are the only real work.
+ * real happened; Validating's facility checks are the only real work. An Active connection's BGP
+ * sessions are the {@link SessionProvisioner}'s: simulated too by default, or a real route server.
  */
 @ApplicationScoped
 @Transactional
@@ -39,6 +38,9 @@ public class ProvisioningSimulator {
 
     @Inject
     ProvisioningConfig config;
+
+    @Inject
+    SessionProvisioner sessions;
 
     @Inject
     TimeSource time;
@@ -94,7 +96,7 @@ public class ProvisioningSimulator {
                     e, ConnectionState.TypeChangeInProgress, "type change under way (simulated)", null);
             case TypeChangeInProgress -> transitions.move(
                     e, ConnectionState.Active, "type change done (simulated)", null);
-            case Active -> stepSessions(e);
+            case Active -> sessions.stepSessions(e);
             default -> e.nextStepAt = null;
         }
     }
@@ -111,36 +113,5 @@ public class ProvisioningSimulator {
             }
             transitions.move(e, ConnectionState.ProvisioningFailed, "validation failed", message);
         }
-    }
-
-    // The simulated BGP finite-state machine: one state per step, for each configured family.
-    private void stepSessions(ConnectionEntity e) {
-        OffsetDateTime now = time.now();
-        SessionState v4 = e.sessionStateV4;
-        if (v4 == SessionState.PendingRemove) {
-            e.sessionStateV4 = SessionState.None;
-            e.sessionPrefixV4 = null;
-            e.microsoftSessionIPv4Address = null;
-            e.peerSessionIPv4Address = null;
-            e.maxPrefixesAdvertisedV4 = null;
-            publisher.sessionChanged(e, v4, null, "IPv4 session removed (simulated)", now);
-        } else if (v4.isComingUp()) {
-            e.sessionStateV4 = v4.nextSimulated().orElseThrow();
-            publisher.sessionChanged(e, v4, null, "IPv4 session " + e.sessionStateV4 + " (simulated BGP)", now);
-        }
-        SessionState v6 = e.sessionStateV6;
-        if (v6 == SessionState.PendingRemove) {
-            e.sessionStateV6 = SessionState.None;
-            e.sessionPrefixV6 = null;
-            e.microsoftSessionIPv6Address = null;
-            e.peerSessionIPv6Address = null;
-            e.maxPrefixesAdvertisedV6 = null;
-            publisher.sessionChanged(e, null, v6, "IPv6 session removed (simulated)", now);
-        } else if (v6.isComingUp()) {
-            e.sessionStateV6 = v6.nextSimulated().orElseThrow();
-            publisher.sessionChanged(e, null, v6, "IPv6 session " + e.sessionStateV6 + " (simulated BGP)", now);
-        }
-        e.updatedAt = now;
-        transitions.schedule(e, now);
     }
 }

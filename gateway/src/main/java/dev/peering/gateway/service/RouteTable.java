@@ -20,6 +20,7 @@ public final class RouteTable {
             new Route(RESOURCE_GROUP + "peerings/*/connections/**", Upstream.CONNECTION),
             new Route(RESOURCE_GROUP + "peerings/*/registeredAsns/**", Upstream.REGISTRATION),
             new Route(RESOURCE_GROUP + "peerings/*/registeredPrefixes/**", Upstream.REGISTRATION),
+            new Route(RESOURCE_GROUP + "peerings/*/receivedRoutes", Upstream.CONNECTION),
             new Route(RESOURCE_GROUP + "peerings/**", Upstream.PEERING),
             new Route(RESOURCE_GROUP + "peeringServices/**", Upstream.REGISTRATION),
             new Route(SUBSCRIPTION + "peerAsns/**", Upstream.ASN_VALIDATION),
@@ -37,9 +38,10 @@ public final class RouteTable {
     /** The resource types the gateway serves, for the answer to a path it does not know. */
     public static final String RESOURCE_TYPES =
             "peerAsns, peerings, peerings/{name}/connections, peerings/{name}/registeredAsns,"
-                    + " peerings/{name}/registeredPrefixes, peeringServices, peeringServiceLocations,"
-                    + " peeringServiceProviders, peeringServiceCountries, checkServiceProviderAvailability,"
-                    + " peeringLocations, peeringServiceAgreement, /providers/Microsoft.Peering/operations";
+                    + " peerings/{name}/registeredPrefixes, peerings/{name}/receivedRoutes, peeringServices,"
+                    + " peeringServiceLocations, peeringServiceProviders, peeringServiceCountries,"
+                    + " checkServiceProviderAvailability, peeringLocations, peeringServiceAgreement,"
+                    + " /providers/Microsoft.Peering/operations";
 
     private RouteTable() {}
 

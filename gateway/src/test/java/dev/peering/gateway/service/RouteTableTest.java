@@ -28,6 +28,8 @@ class RouteTableTest {
                 + " registration-service",
         "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Peering/peerings/ix1/registeredAsns/fabrikam,"
                 + " registration-service",
+        "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Peering/peerings/ix1/receivedRoutes,"
+                + " connection-service",
         "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps1, registration-service",
         "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps1/prefixes/web,"
                 + " registration-service",
@@ -55,6 +57,7 @@ class RouteTableTest {
         "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Peering/peeringLocations",
         "/subscriptions/s1/providers/microsoft.peering/peerAsns",
         "/q/health",
+        "/internal/route-server/md5-keys",
     })
     void aPathNoServiceServesHasNoRoute(String path) {
         assertEquals(Optional.empty(), RouteTable.route(path));

@@ -10,8 +10,12 @@ public final class PeeringEventMapper {
 
     private PeeringEventMapper() {}
 
-    /** The event about a peering, naming {@code connections}. */
-    public static PeeringEvent toEvent(PeeringEntity e, String previousState, List<ConnectionViewEntity> connections) {
+    /**
+     * The event about a peering, naming {@code connections}; {@code peerAsn} is its PeerAsn's number, or
+     * null while this service does not know it.
+     */
+    public static PeeringEvent toEvent(
+            PeeringEntity e, String previousState, List<ConnectionViewEntity> connections, Long peerAsn) {
         return new PeeringEvent(
                 e.resourceId,
                 e.subscriptionId,
@@ -22,7 +26,8 @@ public final class PeeringEventMapper {
                 previousState,
                 e.provisioningState.name(),
                 e.errorMessage,
-                connections.stream().map(PeeringEventMapper::toEvent).toList());
+                connections.stream().map(PeeringEventMapper::toEvent).toList(),
+                peerAsn);
     }
 
     public static PeeringEvent.Connection toEvent(ConnectionViewEntity c) {

@@ -26,6 +26,18 @@ public class PeerAsnViewRepository implements PanacheRepositoryBase<PeerAsnViewE
                 .firstResultOptional();
     }
 
+    /** The number of the PeerAsn of that ARM id (any case), or null while no event has described it. */
+    public Long asnOf(String peerAsnId) {
+        if (peerAsnId == null) {
+            return null;
+        }
+        return find("peerAsnIdLower = ?1", peerAsnId.toLowerCase(Locale.ROOT))
+                .firstResultOptional()
+                .map(v -> v.peerAsn)
+                .filter(asn -> asn > 0)
+                .orElse(null);
+    }
+
     /**
      * Inserts the placeholder row of a PeerAsn unless a row of that id (any case) exists. While the
      * inserting transaction runs, the PeerAsn's event ({@link #upsert}) waits on the new row, and an insert

@@ -3,6 +3,7 @@ package dev.peering.peerings.service;
 import dev.peering.events.AgreementEvent;
 import dev.peering.peerings.mapping.PeeringEventMapper;
 import dev.peering.peerings.persistence.ConnectionViewEntity;
+import dev.peering.peerings.persistence.PeerAsnViewRepository;
 import dev.peering.peerings.persistence.PeeringEntity;
 import dev.peering.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,9 @@ public class PeeringPublisher {
     @Inject
     Outbox outbox;
 
+    @Inject
+    PeerAsnViewRepository peerAsns;
+
     public void publish(
             PeeringEntity e,
             String type,
@@ -32,7 +36,7 @@ public class PeeringPublisher {
                 e.resourceId,
                 e.subscriptionId,
                 correlationId,
-                PeeringEventMapper.toEvent(e, previousState, connections));
+                PeeringEventMapper.toEvent(e, previousState, connections, peerAsns.asnOf(e.peerAsnId)));
     }
 
     /** The subscription's Peering Service agreement was granted ({@code agreed}) or withdrawn. */

@@ -62,6 +62,11 @@ public final class BirdCommands {
         return run(List.of(birdc.toString(), "-s", socket.toString(), "show", "protocols", "all"));
     }
 
+    /** {@code birdc -s socket show route protocol <name> all}: the routes that protocol imported. */
+    public CommandResult showRoutesAll(Path socket, String protocol) {
+        return run(List.of(birdc.toString(), "-s", socket.toString(), "show", "route", "protocol", protocol, "all"));
+    }
+
     /** Runs one command with this instance's time limit; a command that outlives it is killed and reported. */
     public CommandResult run(List<String> command) {
         Process process;

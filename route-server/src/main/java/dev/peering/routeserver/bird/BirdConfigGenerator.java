@@ -52,6 +52,8 @@ public final class BirdConfigGenerator {
                         : "log " + BirdNames.quoted(server.logFile(), "the log file") + " all;\n");
         // Milliseconds, so a protocol that restarts can be told from one that stayed up.
         out.append("timeformat protocol iso long ms;\n");
+        // and the date with a route's time, which ReceivedRoutes shows as receivedTimestamp
+        out.append("timeformat route iso long ms;\n");
         out.append("router id ").append(address(server.routerId())).append(";\n");
         out.append('\n');
         out.append("protocol device {\n}\n");

@@ -1,0 +1,77 @@
+package dev.peering.routeserver.lab;
+
+import dev.peering.reference.net.Cidr;
+import java.util.List;
+
+/**
+ * The BIRD configuration of a peer router on an {@link ExchangeLan}: one BGP session to the route server
+ * per family it has an address of, announcing {@code prefixes} (unreachable static routes: nothing is
+ * forwarded, only announced) and taking nothing back.
+ *
+ * @param md5Key the session's TCP MD5 password, or null
+ */
+public record PeerConfig(
+        long peerAsn,
+        String addressV4,
+        String addressV6,
+        long routeServerAsn,
+        String routeServerV4,
+        String routeServerV6,
+        String md5Key,
+        List<String> prefixes) {
+
+    public PeerConfig {
+        prefixes = List.copyOf(prefixes);
+    }
+
+    /** The same peer announcing {@code next} instead. */
+    public PeerConfig announcing(List<String> next) {
+        return new PeerConfig(
+                peerAsn, addressV4, addressV6, routeServerAsn, routeServerV4, routeServerV6, md5Key, next);
+    }
+
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        out.append("# A peer router of the emulated exchange LAN (test harness, not generated for production).\n");
+        out.append("log stderr all;\n");
+        out.append("timeformat protocol iso long ms;\n");
+        out.append("router id ").append(addressV4).append(";\n");
+        out.append("protocol device {\n}\n");
+        family(out, "ipv4", "v4", addressV4, routeServerV4, Cidr.Family.IPV4);
+        if (addressV6 != null && routeServerV6 != null) {
+            family(out, "ipv6", "v6", addressV6, routeServerV6, Cidr.Family.IPV6);
+        }
+        return out.toString();
+    }
+
+    private void family(StringBuilder out, String channel, String suffix, String local, String rs, Cidr.Family f) {
+        out.append("\nprotocol static announced_")
+                .append(suffix)
+                .append(" {\n  ")
+                .append(channel)
+                .append(";\n");
+        for (String prefix : prefixes) {
+            if (Cidr.parse(prefix).family() == f) {
+                out.append("  route ").append(prefix).append(" unreachable;\n");
+            }
+        }
+        out.append("}\n");
+        out.append("\nprotocol bgp rs_").append(suffix).append(" {\n");
+        out.append("  local ").append(local).append(" as ").append(peerAsn).append(";\n");
+        out.append("  neighbor ")
+                .append(rs)
+                .append(" as ")
+                .append(routeServerAsn)
+                .append(";\n");
+        if (md5Key != null) {
+            out.append("  password \"").append(md5Key).append("\";\n");
+        }
+        // A short wait after an error, so a session the route server shut comes back within a test's patience.
+        out.append("  error wait time 1, 5;\n");
+        out.append("  connect retry time 2;\n");
+        out.append("  ").append(channel).append(" {\n");
+        out.append("    import none;\n");
+        out.append("    export where proto = \"announced_").append(suffix).append("\";\n");
+        out.append("  };\n}\n");
+    }
+}
