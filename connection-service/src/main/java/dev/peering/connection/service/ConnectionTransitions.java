@@ -44,6 +44,9 @@ public class ConnectionTransitions {
     @Inject
     DueWork dueWork;
 
+    @Inject
+    ConnectionMetrics metrics;
+
     /** A new connection of the peering at PendingApproval, with its first event. */
     public ConnectionEntity create(PeeringViewEntity p, ConnectionSpec spec, String reason, String correlationId) {
         OffsetDateTime now = time.now();
@@ -102,6 +105,9 @@ public class ConnectionTransitions {
         e.updatedAt = now;
         schedule(e, now);
         publisher.stateChanged(e, t.previous().name(), reason, now);
+        if (t.previous() == ConnectionState.Validating && t.next() == ConnectionState.Active) {
+            metrics.activated(e.createdAt, now);
+        }
     }
 
     /** Its sessions go to PendingRemove now; the provisioner's next step removes the connection. */
