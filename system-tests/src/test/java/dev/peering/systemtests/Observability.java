@@ -32,7 +32,8 @@ final class Observability {
     private static final Pattern RANGE = Pattern.compile("\\[[^]]*]");
     private static final Pattern GROUPING =
             Pattern.compile("\\b(by|on|without|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+    // not the unit of a duration (5m) nor a Grafana variable ($__rate_interval)
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.$])[a-zA-Z_:][a-zA-Z0-9_:]*");
 
     private Observability() {}
 
@@ -82,9 +83,7 @@ final class Observability {
         Matcher m = IDENTIFIER.matcher(e);
         while (m.find()) {
             String rest = e.substring(m.end()).stripLeading();
-            if (!rest.startsWith("(")
-                    && !KEYWORDS.contains(m.group())
-                    && (m.start() == 0 || e.charAt(m.start() - 1) != '$')) {
+            if (!rest.startsWith("(") && !KEYWORDS.contains(m.group())) {
                 names.add(m.group());
             }
         }

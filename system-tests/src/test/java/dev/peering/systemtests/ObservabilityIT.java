@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,8 @@ class ObservabilityIT {
             List.of(Stack.ASN, Stack.PEERING, Stack.CONNECTION, Stack.REGISTRATION);
     // Prometheus makes `up` itself for every target it scrapes; no service exports it.
     private static final Set<String> MADE_BY_PROMETHEUS = Set.of("up");
+
+    private static final AtomicInteger STORIES = new AtomicInteger();
 
     static Stack stack;
 
@@ -101,6 +104,8 @@ class ObservabilityIT {
 
     /** A PeerAsn approved after the delay, a peering whose connection becomes Active, a customer ASN registered and deleted. */
     private static void story(String sub) {
+        // a peer session address of its own: two connections at one facility may not share one
+        String address = "206.81.83." + (200 + STORIES.getAndIncrement());
         Api peer = new Api(stack, stack.peerToken(sub));
         String peering = Api.peering(sub, "rg", "metrics");
         peer.put(Stack.ASN, Api.peerAsns(sub) + "/contoso", Api.peerAsnBody(30011))
@@ -111,7 +116,7 @@ class ObservabilityIT {
                         () -> peer.put(
                                 Stack.PEERING,
                                 peering,
-                                Api.peeringBody(sub, "contoso", Api.connection("c1", "206.81.81.30", null))),
+                                Api.peeringBody(sub, "contoso", Api.connection("c1", address, null))),
                         r -> r.statusCode() != 400 || !r.asString().contains("names no PeerAsn"))
                 .then()
                 .statusCode(201);
