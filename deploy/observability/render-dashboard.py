@@ -51,12 +51,13 @@ def main():
     start = end - args.minutes * 60
     step = max(5, args.minutes * 60 // 120)
     fig = plt.figure(figsize=(24, height * 0.62))
-    grid = fig.add_gridspec(height, 24, hspace=2.2, wspace=1.2)
+    grid = fig.add_gridspec(height, 24, hspace=2.2, wspace=1.2, top=0.965, bottom=0.02)
     fig.suptitle(
         f"{dashboard['title']}: the dashboard's queries against Prometheus, "
         f"{datetime.fromtimestamp(start, timezone.utc):%Y-%m-%d %H:%M}–{datetime.fromtimestamp(end, timezone.utc):%H:%M} UTC"
         " (matplotlib rendering, not Grafana)",
         fontsize=14,
+        y=0.985,
     )
     for panel in panels:
         g = panel["gridPos"]
