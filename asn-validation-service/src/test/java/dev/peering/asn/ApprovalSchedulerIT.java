@@ -2,11 +2,13 @@ package dev.peering.asn;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peering.asn.service.PeerAsnService;
 import dev.peering.testsupport.AdjustableTimeSource;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.Scrape;
 import dev.peering.testsupport.TokensTestResource;
 import dev.peering.testsupport.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -40,6 +42,8 @@ class ApprovalSchedulerIT {
     void concurrentDecidersDecideEachPeerAsnOnce() throws Exception {
         String sub = "sub-" + UUID.randomUUID();
         int count = 60;
+        double decidedBefore = Scrape.value("peering_peer_asn_approval_delay_seconds_count");
+        double delayBefore = Scrape.value("peering_peer_asn_approval_delay_seconds_sum");
         for (int i = 0; i < count; i++) {
             given().queryParam("api-version", "2022-10-01")
                     .contentType(ContentType.JSON)
@@ -80,5 +84,11 @@ class ApprovalSchedulerIT {
                     count,
                     decisions.stream().map(r -> r.event().subject()).distinct().count());
         }
+        // each decision counted once it committed, with the delay the PeerAsn waited on the service's clock (13 h
+        // here, not the milliseconds of wall time); PeerAsns of earlier tests that fell due are counted as well
+        double decided = Scrape.value("peering_peer_asn_approval_delay_seconds_count") - decidedBefore;
+        double delay = Scrape.value("peering_peer_asn_approval_delay_seconds_sum") - delayBefore;
+        assertTrue(decided >= count, "decisions counted: " + decided);
+        assertTrue(delay / decided >= Duration.ofHours(12).toSeconds(), "mean approval delay (s): " + delay / decided);
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peering.asn.messaging.PeeringEventsConsumer;
 import dev.peering.events.EventJson;
@@ -13,6 +14,7 @@ import dev.peering.events.PeeringEvent;
 import dev.peering.platform.inbox.AppliedEvents;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.Scrape;
 import dev.peering.testsupport.TokensTestResource;
 import dev.peering.testsupport.TopicReader;
 import dev.peering.testsupport.TopicWriter;
@@ -87,6 +89,8 @@ class PeeringUsageIT {
     @Test
     void poisonEventsGoToTheDeadLetterTopicAndTheConsumerGoesOn() {
         String marker = UUID.randomUUID().toString();
+        String[] channel = {"channel=\"peering-events\"", "topic=\"asn-validation-service.peering-events.dlq\""};
+        double deadBefore = Scrape.value("peering_dlq_records", channel);
         try (TopicReader dlq = new TopicReader("asn-validation-service.peering-events.dlq")) {
             String sub = "sub-" + marker;
             String key = "/subscriptions/" + sub + "/resourceGroups/rg/providers/Microsoft.Peering/peerings/x";
@@ -103,6 +107,9 @@ class PeeringUsageIT {
                 assertNotNull(d.headers().get("dead-letter-offset"));
             }
         }
+        // the gauge counts what the dead-letter topic holds (alert DeadLetterRecords), within a refresh interval
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertTrue(Scrape.value("peering_dlq_records", channel) >= deadBefore + 2));
         // a good event after the poison is still applied
         aPeerAsnUsedByALivePeeringCannotBeDeleted();
     }

@@ -2,6 +2,7 @@ package dev.peering.connection;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peering.connection.service.ProvisioningSimulator;
 import dev.peering.events.ConnectionEvent;
@@ -10,6 +11,7 @@ import dev.peering.events.Topics;
 import dev.peering.testsupport.AdjustableTimeSource;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.Scrape;
 import dev.peering.testsupport.TokensTestResource;
 import dev.peering.testsupport.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -64,6 +66,8 @@ class TimedProvisioningIT {
 
     @Test
     void eachStepWaitsForItsDelayAndTheOperatorActivatesAValidatingConnection() {
+        double upTo2m = Scrape.value(TIME_TO_ACTIVE, "le=\"120.0\"");
+        double upTo5m = Scrape.value(TIME_TO_ACTIVE, "le=\"300.0\"");
         Fixtures f = new Fixtures().created();
         f.request(Fixtures.v4Connection("c1"));
         f.awaitConnection("c1");
@@ -87,7 +91,18 @@ class TimedProvisioningIT {
                     .orElseThrow();
             assertEquals("activated by the peering operator", activated.reason());
         }
+        // four step delays on the service's clock from the request to Active: one more between 2 and 5 minutes
+        // (other tests' connections that the clock moved on may add theirs)
+        assertTrue((Scrape.value(TIME_TO_ACTIVE, "le=\"300.0\"") - upTo5m)
+                        - (Scrape.value(TIME_TO_ACTIVE, "le=\"120.0\"") - upTo2m)
+                >= 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertTrue(Scrape.value("peering_connections", "state=\"Active\"") >= 1);
+            assertTrue(Scrape.value("peering_sessions", "family=\"ipv4\"", "state=\"Established\"") >= 1);
+        });
     }
+
+    private static final String TIME_TO_ACTIVE = "peering_connection_time_to_active_seconds_bucket";
 
     @Test
     void aBlockedStepWaitsAndResumesWhereItWasBlocked() {
@@ -99,6 +114,18 @@ class TimedProvisioningIT {
         f.operator("c1", "block", Map.of("reason", "cross-connect order held by the facility"), 200);
         AdjustableTimeSource.advance(STEP.multipliedBy(3));
         stillIn(f, "c1", "ExternalBlocker");
+        // blocked three step delays: the stuck alert's two sides, a person's bound (3 days) for a blocker and one
+        // step delay plus the 5-minute margin where the provisioner moves the connection itself
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertTrue(
+                        Scrape.value("peering_connections_oldest_in_state_seconds", "state=\"ExternalBlocker\"")
+                                >= 180));
+        assertEquals(
+                Duration.ofDays(3).toSeconds(),
+                Scrape.value("peering_connection_state_bound_seconds", "state=\"ExternalBlocker\""));
+        assertEquals(
+                STEP.plusMinutes(5).toSeconds(),
+                Scrape.value("peering_connection_state_bound_seconds", "state=\"ProvisioningStarted\""));
         assertEquals("ProvisioningStarted", f.get("c1").getString("previousConnectionProvisioningState"));
         assertEquals("ProvisioningStarted", f.operator("c1", "unblock", 200).getString("connectionState"));
         step(f, "c1", "connectionState", "ProvisioningCompleted");

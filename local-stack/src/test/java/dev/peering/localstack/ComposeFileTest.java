@@ -148,6 +148,49 @@ class ComposeFileTest {
         assertFalse(service("gateway").has("depends_on"), "it starts with the services and answers 503 meanwhile");
     }
 
+    @Test
+    void theObservabilityProfileLoadsTheAlertRulesTheDashboardAndATracingBackend() throws IOException {
+        Path observability = ROOT.resolve("deploy/observability");
+        for (String name : List.of("prometheus", "grafana", "jaeger")) {
+            assertEquals("[\"observability\"]", service(name).path("profiles").toString(), name + " only on demand");
+        }
+        for (ServiceSpec spec : modules()) {
+            assertFalse(service(spec.module()).has("profiles"), spec.module() + " runs without the profile");
+        }
+        List<String> prometheus = new ArrayList<>();
+        service("prometheus").path("volumes").forEach(v -> prometheus.add(volume(v)));
+        assertTrue(prometheus.contains(observability.resolve("prometheus.yml") + ":/etc/prometheus/prometheus.yml:ro"));
+        assertTrue(prometheus.contains(observability.resolve("alerts.yml") + ":/etc/prometheus/alerts.yml:ro"));
+        List<String> grafana = new ArrayList<>();
+        service("grafana").path("volumes").forEach(v -> grafana.add(volume(v)));
+        assertTrue(grafana.contains(observability.resolve("grafana/provisioning") + ":/etc/grafana/provisioning:ro"));
+        assertTrue(grafana.contains(observability.resolve("grafana/dashboards") + ":/var/lib/grafana/dashboards:ro"));
+        assertTrue(Files.isRegularFile(observability.resolve("grafana/dashboards/peering-control-plane.json")));
+
+        // Prometheus scrapes every service by its compose name and port, and loads the rules where they are mounted
+        JsonNode config = new ObjectMapper(new YAMLFactory())
+                .readTree(observability.resolve("prometheus.yml").toFile());
+        assertEquals(
+                "/etc/prometheus/alerts.yml", config.path("rule_files").get(0).asText());
+        Set<String> targets = new TreeSet<>();
+        config.path("scrape_configs").forEach(job -> {
+            assertEquals(
+                    "/q/metrics",
+                    job.path("metrics_path").asText(),
+                    job.path("job_name").asText());
+            job.path("static_configs").forEach(c -> c.path("targets").forEach(t -> targets.add(t.asText())));
+        });
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            assertTrue(
+                    targets.contains(spec.module() + ":" + spec.defaultPort()), spec.module() + " scraped: " + targets);
+            JsonNode env = service(spec.module()).path("environment");
+            assertEquals(
+                    "http://jaeger:4317",
+                    env.path("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText(),
+                    spec.module());
+        }
+    }
+
     /** A volume as {@code source:target[:ro]}, from the short syntax (docker-compose 1) or the long one (2). */
     private static String volume(JsonNode v) {
         if (v.isTextual()) {

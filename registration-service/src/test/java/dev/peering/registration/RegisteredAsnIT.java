@@ -30,6 +30,7 @@ import dev.peering.events.PeeringEvent;
 import dev.peering.events.RegistrationEvent;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.Scrape;
 import dev.peering.testsupport.TokensTestResource;
 import dev.peering.testsupport.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -244,6 +245,8 @@ class RegisteredAsnIT {
 
     @Test
     void deleteRevokesTheKey() {
+        double issued = Scrape.value("peering_prefix_keys_issued_total");
+        double revokedByDelete = Scrape.value("peering_prefix_keys_revoked_total", "reason=\"Deleted\"");
         String sub = newSubscription();
         activePeering(sub, "ix");
         String id = registeredAsnPath(sub, "ix") + "/contoso";
@@ -267,6 +270,9 @@ class RegisteredAsnIT {
                 .extract()
                 .path("properties.peeringServicePrefixKey");
         assertFalse(events.get(0).value().contains(again));
+        // counted once committed: two keys issued, one revoked by the delete (the second delete had nothing)
+        assertEquals(issued + 2, Scrape.value("peering_prefix_keys_issued_total"));
+        assertEquals(revokedByDelete + 1, Scrape.value("peering_prefix_keys_revoked_total", "reason=\"Deleted\""));
     }
 
     @Test

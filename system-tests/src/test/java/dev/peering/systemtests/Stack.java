@@ -166,6 +166,16 @@ public final class Stack {
         return "http://localhost:" + ports.get(service);
     }
 
+    /** Each instance of {@code service}: instance n listens 100 ports above the first (the launcher's rule). */
+    public List<String> instanceUrls(String service) {
+        int instances = Integer.parseInt(System.getProperty("system.instances", "2"));
+        List<String> urls = new ArrayList<>();
+        for (int n = 0; n < instances; n++) {
+            urls.add("http://localhost:" + (ports.get(service) + 100 * n));
+        }
+        return urls;
+    }
+
     /** The client settings of the stack's Kafka super user, as the launcher wrote them. */
     public KafkaClientSettings kafka() {
         return kafkaClient(ADMIN_PRINCIPAL);

@@ -53,4 +53,13 @@ public class PeerAsnRepository implements PanacheRepositoryBase<PeerAsnEntity, S
                 .setParameter(2, limit)
                 .getResultList();
     }
+
+    /** Rows of (validation state, how many PeerAsns are in it): one aggregate query, for a gauge. */
+    public List<Object[]> countByValidationState() {
+        return getEntityManager()
+                .createQuery(
+                        "select e.validationState, count(e) from PeerAsnEntity e group by e.validationState",
+                        Object[].class)
+                .getResultList();
+    }
 }

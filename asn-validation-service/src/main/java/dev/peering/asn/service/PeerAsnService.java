@@ -52,6 +52,9 @@ public class PeerAsnService {
     @Inject
     Tracing tracing;
 
+    @Inject
+    PeerAsnMetrics metrics;
+
     public Saved put(PeerAsnRef ref, PeerAsnSpec spec, String correlationId) {
         Optional<PeerAsnEntity> existing = peerAsns.findByRefForUpdate(ref);
         OffsetDateTime now = time.now();
@@ -168,6 +171,7 @@ public class PeerAsnService {
         e.errorMessage = decision.errorMessage();
         e.decideAt = null;
         e.updatedAt = time.now();
+        metrics.decided(e.validationState, e.createdAt, e.updatedAt);
         publisher.publish(e, PeerAsnEvent.VALIDATION_STATE_CHANGED, previous.name(), correlationId);
     }
 }

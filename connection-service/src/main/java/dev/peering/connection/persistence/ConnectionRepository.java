@@ -1,11 +1,13 @@
 package dev.peering.connection.persistence;
 
 import dev.peering.connection.domain.ConnectionState;
+import dev.peering.connection.domain.SessionState;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,6 +84,43 @@ public class ConnectionRepository implements PanacheRepositoryBase<ConnectionEnt
                         ConnectionEntity.class)
                 .setParameter(1, now)
                 .setParameter(2, limit)
+                .getResultList();
+    }
+
+    /** Rows of (connection state, how many connections are in it): one aggregate query, for a gauge. */
+    public List<Object[]> countByState() {
+        return getEntityManager()
+                .createQuery(
+                        "select e.connectionState, count(e) from ConnectionEntity e group by e.connectionState",
+                        Object[].class)
+                .getResultList();
+    }
+
+    /** Rows of (family, session state, how many sessions are in it), sessions that exist only. */
+    public List<Object[]> countSessionsByState() {
+        List<Object[]> rows = new ArrayList<>();
+        for (String family : List.of("V4", "V6")) {
+            for (Object[] row : getEntityManager()
+                    .createQuery(
+                            "select e.sessionState" + family + ", count(e) from ConnectionEntity e where e.sessionState"
+                                    + family + " <> ?1 group by e.sessionState" + family,
+                            Object[].class)
+                    .setParameter(1, SessionState.None)
+                    .getResultList()) {
+                rows.add(new Object[] {"ipv" + family.substring(1), row[0], row[1]});
+            }
+        }
+        return rows;
+    }
+
+    /** Rows of (connection state, the earliest last change of a connection in it), every state but Active. */
+    public List<Object[]> oldestChangeByState() {
+        return getEntityManager()
+                .createQuery(
+                        "select e.connectionState, min(e.updatedAt) from ConnectionEntity e where e.connectionState"
+                                + " <> ?1 group by e.connectionState",
+                        Object[].class)
+                .setParameter(1, ConnectionState.Active)
                 .getResultList();
     }
 }

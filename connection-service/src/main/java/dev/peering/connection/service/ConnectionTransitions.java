@@ -48,6 +48,9 @@ public class ConnectionTransitions {
     @Inject
     SessionProvisioner sessions;
 
+    @Inject
+    ConnectionMetrics metrics;
+
     /** A new connection of the peering at PendingApproval, with its first event. */
     public ConnectionEntity create(PeeringViewEntity p, ConnectionSpec spec, String reason, String correlationId) {
         OffsetDateTime now = time.now();
@@ -106,6 +109,9 @@ public class ConnectionTransitions {
         e.updatedAt = now;
         schedule(e, now);
         publisher.stateChanged(e, t.previous().name(), reason, now);
+        if (t.previous() == ConnectionState.Validating && t.next() == ConnectionState.Active) {
+            metrics.activated(e.createdAt, now);
+        }
     }
 
     /** Its sessions go to PendingRemove now; the provisioner's next step removes the connection. */

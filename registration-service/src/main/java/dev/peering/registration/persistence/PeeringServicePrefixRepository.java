@@ -80,4 +80,14 @@ public class PeeringServicePrefixRepository implements PanacheRepositoryBase<Pee
                 .setParameter(2, limit)
                 .getResultList();
     }
+
+    /** Rows of (prefix validation state, how many prefixes are in it): one aggregate query, for a gauge. */
+    public List<Object[]> countByValidationState() {
+        return getEntityManager()
+                .createQuery(
+                        "select e.prefixValidationState, count(e) from PeeringServicePrefixEntity e"
+                                + " group by e.prefixValidationState",
+                        Object[].class)
+                .getResultList();
+    }
 }

@@ -43,6 +43,9 @@ public class RegisteredAsnService {
     @Inject
     TimeSource time;
 
+    @Inject
+    RegistrationMetrics metrics;
+
     /**
      * Registers customer ASN {@code asn} (already checked to be public) under the peering as
      * {@code name}, issuing its Prefix Key; the same request again returns the registration as it is.
@@ -86,6 +89,7 @@ public class RegisteredAsnService {
         e.updatedAt = now;
         registeredAsns.persist(e);
         publisher.asnRegistered(e, correlationId);
+        metrics.prefixKeyIssued();
         return new Saved<>(RegistrationReadMapper.toDomain(e), true);
     }
 
@@ -130,6 +134,7 @@ public class RegisteredAsnService {
         registeredAsns.delete(e);
         registeredAsns.flush();
         publisher.asnUnregistered(e, reason, correlationId);
+        metrics.prefixKeyRevoked(reason);
         peeringServicePrefixes.failPrefixesOfRevokedKey(e.prefixKeyHash, correlationId);
     }
 }
