@@ -1,4 +1,11 @@
-// The console's only script of its own: the remove dialog and the copy button (htmx does the rest).
+// The console's only script of its own: the CSRF header of htmx's requests, the remove dialog and the copy
+// button (htmx does the rest).
+document.addEventListener("htmx:configRequest", function (event) {
+  var token = document.querySelector("meta[name=csrf-token]");
+  if (token) {
+    event.detail.headers["X-CSRF-TOKEN"] = token.getAttribute("content");
+  }
+});
 document.addEventListener("click", function (event) {
   var remove = event.target.closest(".remove-connection");
   if (remove) {

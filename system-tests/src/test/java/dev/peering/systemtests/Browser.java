@@ -51,7 +51,7 @@ final class Browser implements AutoCloseable {
                 "--disable-gpu",
                 "--window-size=1280,1000");
         driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
     void open(String path) {
@@ -68,6 +68,20 @@ final class Browser implements AutoCloseable {
 
     WebElement byId(String id) {
         return driver.findElement(By.id(id));
+    }
+
+    /**
+     * Clicks the element {@code css} names, finding it again if htmx swapped it between the finding and the
+     * click (a click that hit a swapped element did nothing, so trying again is safe).
+     */
+    void click(String css) {
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(() -> {
+                    find(css).click();
+                    return true;
+                });
     }
 
     void type(String id, String text) {
@@ -101,11 +115,14 @@ final class Browser implements AutoCloseable {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
 
+    /** The text of a cell of a row, read in one script call (htmx may swap the row between two calls). */
     String stateOf(String rowCss, String cellCss) {
-        List<WebElement> rows = all(rowCss);
-        return rows.isEmpty()
-                ? ""
-                : rows.get(0).findElement(By.cssSelector(cellCss)).getText().strip();
+        return String.valueOf(script(
+                "const row = document.querySelector(arguments[0]);"
+                        + " const cell = row && row.querySelector(arguments[1]);"
+                        + " return cell ? cell.textContent.trim() : '';",
+                rowCss,
+                cellCss));
     }
 
     void screenshot(String name) {
@@ -115,6 +132,18 @@ final class Browser implements AutoCloseable {
             Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The page as it was when a test failed, under system-tests/target/console-failures/. */
+    void keepFailure(String name) {
+        try {
+            Path dir = Stack.repositoryRoot().resolve("system-tests/target/console-failures");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not keep the page of " + name + ": " + e);
         }
     }
 

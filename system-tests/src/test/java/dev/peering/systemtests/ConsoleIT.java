@@ -20,6 +20,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The seed's story in a real browser (headless Chromium) on the console of the system tests' stack: sign in,
@@ -35,6 +38,11 @@ class ConsoleIT {
     static final Duration STEP = Duration.ofSeconds(60);
     static final String RG = "rg-ix";
     static final String PEERING = "ix-seattle";
+    /**
+     * A host number of its own for this run's session addresses: an address is taken per facility across
+     * subscriptions, and other system tests share the stack.
+     */
+    static final int HOST = 2 + new java.util.Random().nextInt(250);
 
     static Stack stack;
     static String console;
@@ -45,6 +53,17 @@ class ConsoleIT {
     static EventStreamRecorder mine;
     static EventStreamRecorder theirs;
     static String overview;
+
+    /** A failed step leaves the page it saw in target/console-failures/ (screenshot and HTML). */
+    @RegisterExtension
+    static final TestWatcher KEEP_THE_PAGE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.keepFailure(context.getRequiredTestMethod().getName());
+            }
+        }
+    };
 
     @BeforeAll
     static void start() {
@@ -140,7 +159,7 @@ class ConsoleIT {
                 .until(() -> !browser.all("#e-c0\\.peerSessionIPv4Address").isEmpty());
         assertTrue(browser.find("#e-c0\\.peerSessionIPv4Address").getText().contains("is not a valid IP address"));
 
-        browser.type("f-c0.peerSessionIPv4Address", "206.81.81.10");
+        browser.type("f-c0.peerSessionIPv4Address", "206.81.82." + HOST);
         browser.type("f-c0.md5AuthenticationKey", "md5-console-secret");
         browser.select("f-c0.peeringDBFacilityId", "143");
         browser.byId("review-create").click();
@@ -214,26 +233,28 @@ class ConsoleIT {
     @Order(3)
     void addASessionThenAddAndRemoveAConnectionTypingYes() {
         browser.open(overview);
-        browser.markPage();
         browser.select("f-connection", "sea-v4");
         browser.type("f-s.sessionPrefixV6", "2001:504:16::/64");
         browser.type("f-s.microsoftSessionIPv6Address", "2001:504:16::1f9b");
-        browser.type("f-s.peerSessionIPv6Address", "2001:504:16::a:10");
+        browser.type("f-s.peerSessionIPv6Address", "2001:504:16::c:" + Integer.toHexString(HOST));
         browser.find("#add-session button[type=submit]").click();
         await().atMost(STEP).until(() -> browser.stateOf("#conn-sea-v4", ".v6").equals("Established"));
 
         browser.type("f-connectionIdentifier", "sea-added");
         browser.type("f-sessionPrefixV4", "206.81.80.0/22");
         browser.type("f-microsoftSessionIPv4Address", "206.81.80.30");
-        browser.type("f-peerSessionIPv4Address", "206.81.81.12");
+        browser.type("f-peerSessionIPv4Address", "206.81.83." + HOST);
         browser.find("#add-connection button[type=submit]").click();
+        // the overview the form redirects to lists sea-added as soon as it exists; from then on, no reload
+        await().atMost(STEP).until(() -> !browser.stateOf("#conn-sea-added", ".connection-state")
+                .isEmpty());
         browser.markPage();
         await().atMost(STEP).until(() -> browser.stateOf("#conn-sea-added", ".connection-state")
                 .equals("Active"));
         assertTrue(browser.sameDocument(), "sea-added reached Active on the open page");
 
         // a word other than yes: refused by the service, the connection stays
-        browser.find("#conn-sea-added .remove-connection").click();
+        browser.click("#conn-sea-added .remove-connection");
         browser.type("f-confirm", "no");
         browser.screenshot("remove-connection");
         browser.checkAccessibility("remove-connection");
@@ -244,7 +265,7 @@ class ConsoleIT {
                 browser.byId("error-banner").getText());
         assertEquals("Active", browser.stateOf("#conn-sea-added", ".connection-state"));
 
-        browser.find("#conn-sea-added .remove-connection").click();
+        browser.click("#conn-sea-added .remove-connection");
         browser.type("f-confirm", "yes");
         browser.byId("remove-confirm").click();
         await().atMost(STEP)
@@ -256,7 +277,7 @@ class ConsoleIT {
     @Order(4)
     void aPeerRemovingASessionReadsTheSeedsMessage() {
         browser.open(overview);
-        browser.find("#conn-sea-v4 form[action$='remove-session'] button").click();
+        browser.click("#conn-sea-v4 form[action$='remove-session'] button");
         await().atMost(STEP).until(() -> !browser.all("#error-banner").isEmpty());
         String message = browser.byId("error-banner").getText();
         assertTrue(message.contains("contact Microsoft peering"), message);
@@ -272,7 +293,7 @@ class ConsoleIT {
         browser.type("f-asn", "13335");
         browser.find("#register button[type=submit]").click();
         await().atMost(STEP).until(() -> !browser.all("#asn-fabrikam .masked").isEmpty());
-        browser.find("#asn-fabrikam form[action$='show-key'] button").click();
+        browser.click("#asn-fabrikam form[action$='show-key'] button");
         String key = browser.find("#asn-fabrikam .prefix-key").getAttribute("value");
         assertTrue(key.length() > 16, key);
         browser.screenshot("registered-asns");
@@ -292,6 +313,7 @@ class ConsoleIT {
         assertEquals(List.of(), theirs.eventNames(), "another tenant's stream");
 
         browser.find("form[action='/sign-out'] button").click();
+        await().atMost(STEP).until(() -> browser.path().equals("/sign-in"));
         signIn(stack.peerToken(otherSub));
         browser.open("/peerings");
         assertFalse(browser.driver.getPageSource().contains(PEERING));
@@ -317,17 +339,18 @@ class ConsoleIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(refused.statusCode() == 400 || refused.statusCode() == 403, "status " + refused.statusCode());
-        new Api(stack, stack.peerToken(sub))
-                .throughTheGateway()
-                .get(Stack.ASN, Api.peerAsns(sub) + "/forged")
-                .then()
-                .statusCode(404);
+        HttpResponse<String> forged = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                stack.url(Stack.GATEWAY) + Api.peerAsns(sub) + "/forged?api-version=2022-10-01"))
+                        .header("Authorization", stack.peerToken(sub))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, forged.statusCode(), "nothing was associated: " + forged.body());
     }
 
     @Test
     @Order(8)
     void theOperatorPageAndThePageLoadFigures() {
-        browser.find("form[action='/sign-out'] button").click();
         signIn(stack.operatorToken());
         await().atMost(STEP).until(() -> browser.path().equals("/operator"));
         browser.open("/operator?peering=" + Api.peering(sub, RG, PEERING));

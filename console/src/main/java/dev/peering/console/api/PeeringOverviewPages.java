@@ -202,7 +202,8 @@ public class PeeringOverviewPages {
     }
 
     private TemplateInstance table(TemplateInstance page, SignedInUser user, String sub, String rg, String name) {
-        List<JsonNode> connections = arm.list(user, ArmPaths.connections(sub, rg, name));
+        List<JsonNode> connections =
+                Lists.orEmptyWhileUnknown(() -> arm.list(user, ArmPaths.connections(sub, rg, name)));
         return page.data("link", Overview.link(sub, rg, name))
                 .data("name", name)
                 .data("subscription", sub)

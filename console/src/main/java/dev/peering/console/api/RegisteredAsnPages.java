@@ -149,9 +149,10 @@ public class RegisteredAsnPages {
 
     private TemplateInstance rows(
             TemplateInstance page, SignedInUser user, String sub, String rg, String name, String shown) {
-        List<RegisteredAsnRow> rows = arm.list(user, ArmPaths.registeredAsns(sub, rg, name)).stream()
-                .map(r -> RegisteredAsnRow.of(r, shown))
-                .toList();
+        List<RegisteredAsnRow> rows =
+                Lists.orEmptyWhileUnknown(() -> arm.list(user, ArmPaths.registeredAsns(sub, rg, name))).stream()
+                        .map(r -> RegisteredAsnRow.of(r, shown))
+                        .toList();
         return page.data("rows", rows)
                 .data("name", name)
                 .data("link", Overview.link(sub, rg, name))
