@@ -12,7 +12,8 @@ document.addEventListener("click", function (event) {
     var dialog = document.getElementById("remove-dialog");
     var form = document.getElementById("remove-form");
     var connection = remove.getAttribute("data-connection");
-    form.setAttribute("action", window.location.pathname + "/connections/" + encodeURIComponent(connection) + "/remove");
+    // the peering's own address: after a refusal the page is shown at the form's action, not at it
+    form.setAttribute("action", dialog.getAttribute("data-link") + "/connections/" + encodeURIComponent(connection) + "/remove");
     document.getElementById("remove-name").textContent = connection;
     document.getElementById("f-confirm").value = "";
     dialog.showModal();
