@@ -43,7 +43,7 @@ public record BenchOptions(
               --NAME-port N            the stack's ports, NAME: postgres 25432, kafka 29092,
                                        kafka-controller 29093, asn-validation-service 28081,
                                        peering-service 28082, connection-service 28083, registration-service 28084,
-                                       gateway 28080
+                                       gateway 28080, console 28090
               --stack-script           start the stack with ./stack up (rebuilds stale artifacts) rather
                                        than its launcher jar (never rebuilds)
               --skip-limits            do not measure the Kafka and PostgreSQL limits
@@ -62,6 +62,8 @@ public record BenchOptions(
         ports.put("registration-service", 28084);
         // the launcher starts the gateway too; off the default 8080, so the benchmark runs beside ./stack up
         ports.put("gateway", 28080);
+        // and the console, off its default 8090 for the same reason
+        ports.put("console", 28090);
         return ports;
     }
 

@@ -27,8 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
- * Runs the control plane on a developer's machine: PostgreSQL, Kafka, the four services and the
- * gateway in front of them, each in its own process, with their data under one folder that survives
+ * Runs the control plane on a developer's machine: PostgreSQL, Kafka, the four services, the
+ * gateway in front of them and the console, each in its own process, with their data under one folder that survives
  * restarts.
  */
 public final class LocalStack {
@@ -104,11 +104,13 @@ public final class LocalStack {
             }
             List<ServiceSpec> toStart = options.infraOnly() ? List.of() : servicesWithJar();
             boolean gateway = !options.infraOnly() && GatewayLaunch.built(options);
-            checkPortsFree(
-                    gateway
-                            ? Stream.concat(toStart.stream(), Stream.of(ServiceSpec.GATEWAY))
-                                    .toList()
-                            : toStart);
+            boolean console = !options.infraOnly() && ConsoleLaunch.built(options);
+            checkPortsFree(Stream.of(
+                            toStart.stream(),
+                            gateway ? Stream.of(ServiceSpec.GATEWAY) : Stream.<ServiceSpec>empty(),
+                            console ? Stream.of(ServiceSpec.CONSOLE) : Stream.<ServiceSpec>empty())
+                    .flatMap(s -> s)
+                    .toList());
             Path libDir = libDir();
 
             Runtime.getRuntime().addShutdownHook(new Thread(this::shutDown, "local-stack-shutdown"));
@@ -138,9 +140,13 @@ public final class LocalStack {
                 kafkaSecurity.grant(kafka);
             }
 
-            List<String> notReady = startServices(toStart, gateway);
+            List<String> notReady = startServices(toStart, gateway, console);
             String elapsed = seconds(Duration.between(startedAt, Instant.now()));
             if (notReady.isEmpty()) {
+                if (console) {
+                    System.out.println("Console: http://localhost:" + options.port(ServiceSpec.CONSOLE.module())
+                            + " (sign in with a token from ./stack token, or its demo-token button)");
+                }
                 System.out.println("All ready in " + elapsed + " s. Ctrl-C (or ./stack down) stops the stack.");
             } else {
                 System.out.println("Ready in " + elapsed + " s, except " + String.join(", ", notReady)
@@ -295,7 +301,7 @@ public final class LocalStack {
      * ready; returns those that are not. The gateway starts with them rather than after them: it answers 503
      * with Retry-After for a service not ready yet, and "All ready" is printed only once every one is.
      */
-    private List<String> startServices(List<ServiceSpec> toStart, boolean gateway) throws IOException {
+    private List<String> startServices(List<ServiceSpec> toStart, boolean gateway, boolean console) throws IOException {
         Map<ServiceInstance, Process> started = new LinkedHashMap<>();
         List<String> notReady = new ArrayList<>();
         synchronized (this) {
@@ -319,6 +325,18 @@ public final class LocalStack {
                             + options.root().relativize(ServiceSpec.GATEWAY.runnerJar(options.root()))
                             + " is missing (build it with: mvn -DskipTests package)");
                     notReady.add(ServiceSpec.GATEWAY.module() + " (no jar)");
+                }
+                if (console) {
+                    started.put(
+                            new ServiceInstance(ServiceSpec.CONSOLE, 1),
+                            launch(
+                                    new ServiceInstance(ServiceSpec.CONSOLE, 1),
+                                    ConsoleLaunch.environment(options, kafka.bootstrapServers(), kafkaSecurity)));
+                } else {
+                    System.out.println("Skipping console: "
+                            + options.root().relativize(ServiceSpec.CONSOLE.runnerJar(options.root()))
+                            + " is missing (build it with: mvn -DskipTests package)");
+                    notReady.add(ServiceSpec.CONSOLE.module() + " (no jar)");
                 }
             }
         }

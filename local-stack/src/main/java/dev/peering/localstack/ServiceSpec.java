@@ -3,7 +3,7 @@ package dev.peering.localstack;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One of the four services (or the gateway, which has no database): its Maven module, its database and its default HTTP port. */
+/** One of the four services (or the gateway or the console, which have no database): its Maven module, its database and its default HTTP port. */
 record ServiceSpec(String module, String database, int defaultPort) {
 
     static final List<ServiceSpec> ALL = List.of(
@@ -14,6 +14,9 @@ record ServiceSpec(String module, String database, int defaultPort) {
 
     /** The front door, started once the services are ready. */
     static final ServiceSpec GATEWAY = new ServiceSpec("gateway", null, 8080);
+
+    /** The web console, which calls the gateway and reads the topics; no database. */
+    static final ServiceSpec CONSOLE = new ServiceSpec("console", null, 8090);
 
     static List<String> databases() {
         return ALL.stream().map(ServiceSpec::database).toList();

@@ -62,7 +62,12 @@ final class StackKafkaSecurity {
 
     /** The {@code KAFKA_*} variables that give {@code service} its own principal. */
     Map<String, String> environment(ServiceSpec service, String bootstrapServers) {
-        return security.clientSettings(service.module(), bootstrapServers).toEnvironment();
+        return environment(service.module(), bootstrapServers);
+    }
+
+    /** The {@code KAFKA_*} variables of {@code principal} (a service's module, or {@code watch} for the console). */
+    Map<String, String> environment(String principal, String bootstrapServers) {
+        return security.clientSettings(principal, bootstrapServers).toEnvironment();
     }
 
     /** The {@code application.properties} the service runs with: in its packaged jar, else in its source. */

@@ -41,7 +41,7 @@ record StackOptions(
     static final String USAGE =
             """
             Usage: local-stack [up|stop|status] [options]
-              up (default)   start PostgreSQL, Kafka, the services and the gateway in the foreground; Ctrl-C stops them
+              up (default)   start PostgreSQL, Kafka, the services, the gateway and the console in the foreground; Ctrl-C stops them
               stop           stop a stack started from the same data folder
               status         tell which processes of the stack are running
               token          print a bearer token: --subscriptions S1,S2 --role peer|operator [--hours N]
@@ -67,7 +67,8 @@ record StackOptions(
               --NAME-port N          port of NAME (env STACK_NAME_PORT), NAME one of:
                                      postgres (15432), kafka (9092), kafka-controller (9093),
                                      asn-validation-service (8081), peering-service (8082),
-                                     connection-service (8083), registration-service (8084), gateway (8080)
+                                     connection-service (8083), registration-service (8084), gateway (8080),
+                                     console (8090)
             Environment: STACK_KAFKA_JAVA_OPTS (default %s),
                          STACK_SERVICE_JAVA_OPTS (default %s)
             """
@@ -211,6 +212,7 @@ record StackOptions(
         ports.put(KAFKA_CONTROLLER, 9093);
         ServiceSpec.ALL.forEach(service -> ports.put(service.module(), service.defaultPort()));
         ports.put(ServiceSpec.GATEWAY.module(), ServiceSpec.GATEWAY.defaultPort());
+        ports.put(ServiceSpec.CONSOLE.module(), ServiceSpec.CONSOLE.defaultPort());
         return ports;
     }
 

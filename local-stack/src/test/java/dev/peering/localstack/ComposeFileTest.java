@@ -203,6 +203,7 @@ class ComposeFileTest {
     private static List<ServiceSpec> modules() {
         List<ServiceSpec> all = new ArrayList<>(ServiceSpec.ALL);
         all.add(ServiceSpec.GATEWAY);
+        all.add(ServiceSpec.CONSOLE);
         return all;
     }
 

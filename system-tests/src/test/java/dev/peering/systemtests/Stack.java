@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole product as a user runs it: the local stack's launcher, started as a process on free ports
- * with a data folder of its own, starting PostgreSQL, Kafka, the four packaged services and the gateway
- * in front of them. One stack
+ * with a data folder of its own, starting PostgreSQL, Kafka, the four packaged services, the gateway
+ * in front of them and the console. One stack
  * serves every system test of the JVM and is stopped (SIGTERM, as Ctrl-C) when the JVM exits.
  */
 public final class Stack {
@@ -33,10 +33,12 @@ public final class Stack {
     public static final String REGISTRATION = "registration-service";
     /** The front door: every ARM path of the four services, one address. */
     public static final String GATEWAY = "gateway";
+    /** The web console (ConsoleIT drives it in Chromium). */
+    public static final String CONSOLE = "console";
 
     public static final String ADMIN_PRINCIPAL = "admin";
     public static final String WATCH_PRINCIPAL = "watch";
-    private static final List<String> SERVICES = List.of(ASN, PEERING, CONNECTION, REGISTRATION, GATEWAY);
+    private static final List<String> SERVICES = List.of(ASN, PEERING, CONNECTION, REGISTRATION, GATEWAY, CONSOLE);
 
     /**
      * The seed's delays, shortened so the story runs in seconds; every one is a service setting, given
@@ -92,8 +94,16 @@ public final class Stack {
         try {
             Path dataDir = Files.createTempDirectory(root.resolve("system-tests/target"), "stack-");
             Map<String, Integer> ports = new LinkedHashMap<>();
-            for (String name :
-                    List.of("postgres", "kafka", "kafka-controller", ASN, PEERING, CONNECTION, REGISTRATION, GATEWAY)) {
+            for (String name : List.of(
+                    "postgres",
+                    "kafka",
+                    "kafka-controller",
+                    ASN,
+                    PEERING,
+                    CONNECTION,
+                    REGISTRATION,
+                    GATEWAY,
+                    CONSOLE)) {
                 ports.put(name, freePort());
             }
             List<String> command = new ArrayList<>(List.of(

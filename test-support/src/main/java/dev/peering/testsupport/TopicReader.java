@@ -28,10 +28,16 @@ public final class TopicReader implements AutoCloseable {
 
     /**
      * One record as it was on the topic; {@code event} is null when the value is not a CloudEvent (as
-     * on a dead-letter topic).
+     * on a dead-letter topic). {@code timestamp} is the record's (the producer's send time, epoch ms).
      */
     public record Received(
-            String key, String value, CloudEvent event, Map<String, String> headers, int partition, long offset) {}
+            String key,
+            String value,
+            CloudEvent event,
+            Map<String, String> headers,
+            int partition,
+            long offset,
+            long timestamp) {}
 
     /** How long the number of events must stay the same before an exact count is checked. */
     public static final Duration QUIET = Duration.ofSeconds(2);
@@ -131,7 +137,8 @@ public final class TopicReader implements AutoCloseable {
                     readOrNull(record.value()),
                     headers,
                     record.partition(),
-                    record.offset()));
+                    record.offset(),
+                    record.timestamp()));
         }
         return List.copyOf(received);
     }
