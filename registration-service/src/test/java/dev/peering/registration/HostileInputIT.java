@@ -83,9 +83,6 @@ class HostileInputIT {
                                         .with(
                                                 "prefix",
                                                 "21." + random.nextInt(256) + "." + random.nextInt(256) + ".0/24")),
-                        new Target("POST", PEERING + "/registeredPrefixes/{name}/validate", null, null)
-                                .named("POST registeredPrefix validate")
-                                .at(HostileInput.freshIn(provider)),
                         new Target("PUT", SERVICE, SecurityIT.SERVICE_BODY, HostileInput.storedAt(SERVICE))
                                 .named("PUT peeringService"),
                         new Target(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.peering.events.AgreementEvent;
 import dev.peering.events.ConnectionEvent;
 import dev.peering.events.EventJson;
 import dev.peering.events.PeerAsnEvent;
@@ -25,8 +26,12 @@ class AsyncApiDocumentTest {
     @Test
     void everyEventTypeOfTheContractsIsDocumented() throws IllegalAccessException {
         Set<String> types = new TreeSet<>();
-        for (Class<?> contract :
-                List.of(PeerAsnEvent.class, PeeringEvent.class, ConnectionEvent.class, RegistrationEvent.class)) {
+        for (Class<?> contract : List.of(
+                PeerAsnEvent.class,
+                PeeringEvent.class,
+                AgreementEvent.class,
+                ConnectionEvent.class,
+                RegistrationEvent.class)) {
             for (Field field : contract.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers())
                         && field.getType() == String.class

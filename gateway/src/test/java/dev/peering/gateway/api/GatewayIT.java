@@ -113,7 +113,7 @@ class GatewayIT {
     @Test
     void aPathNoServiceServesIsAn404ArmError() {
         for (String path : List.of(
-                SUB + "/peeringServiceCountries?" + API,
+                SUB + "/cdnPeeringPrefixes?" + API,
                 "/subscriptions/sub-1/providers/Microsoft.Network/peerAsns/contoso?" + API,
                 "/nothing/here")) {
             given().get(path)
