@@ -54,4 +54,20 @@ class StackOptionsTest {
                 IllegalArgumentException.class,
                 () -> StackOptions.parse(new String[] {"up", "--instances", "4"}, Map.of()));
     }
+
+    @Test
+    void theRouteServerIsSimulatedUnlessBirdIsAskedFor() {
+        assertEquals(false, StackOptions.parse(new String[] {"up"}, Map.of()).birdRouteServer());
+        assertEquals(
+                true,
+                StackOptions.parse(new String[] {"up", "--route-server", "bird"}, Map.of())
+                        .birdRouteServer());
+        assertEquals(
+                true,
+                StackOptions.parse(new String[] {"up"}, Map.of("STACK_ROUTE_SERVER", "bird"))
+                        .birdRouteServer());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StackOptions.parse(new String[] {"up", "--route-server", "gobgp"}, Map.of()));
+    }
 }
