@@ -36,3 +36,26 @@ document.addEventListener("click", function (event) {
     copy.textContent = "Copied";
   }
 });
+
+// "Add a session" offers the connections the Connections view shows, also after a live reload of the view.
+document.addEventListener("htmx:afterSwap", function () {
+  var select = document.getElementById("f-connection");
+  if (!select) {
+    return;
+  }
+  var chosen = select.value;
+  var names = Array.prototype.map.call(document.querySelectorAll("#connections tr[data-connection]"), function (row) {
+    return row.getAttribute("data-connection");
+  });
+  if (names.join("\n") === Array.prototype.map.call(select.options, function (o) { return o.value; }).join("\n")) {
+    return;
+  }
+  select.innerHTML = "";
+  names.forEach(function (name) {
+    var option = document.createElement("option");
+    option.value = name;
+    option.textContent = name;
+    option.selected = name === chosen;
+    select.appendChild(option);
+  });
+});

@@ -312,16 +312,26 @@ class ConsoleIT {
         // the other tenant's stream got nothing but the live-status line it opens with
         assertEquals(List.of(), theirs.eventNames(), "another tenant's stream");
 
+        long t0 = System.nanoTime();
         browser.find("form[action='/sign-out'] button").click();
         await().atMost(STEP).until(() -> browser.path().equals("/sign-in"));
         signIn(stack.peerToken(otherSub));
+        long t1 = System.nanoTime();
         browser.open("/peerings");
         assertFalse(browser.driver.getPageSource().contains(PEERING));
+        long t2 = System.nanoTime();
         browser.open(overview);
         assertFalse(browser.all("#error-banner").isEmpty(), "an error page, not the peering");
         assertTrue(browser.all("#conn-sea-v4").isEmpty());
         assertTrue(browser.all("#connections").isEmpty());
+        long t3 = System.nanoTime();
         browser.open("/operator");
+        System.out.printf(
+                "tenancy steps ms: sign-out+in %d, peerings %d, foreign overview %d, operator %d%n",
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000,
+                (System.nanoTime() - t3) / 1_000_000);
         assertTrue(browser.byId("error-banner").getText().contains("only for operator tokens"));
     }
 
