@@ -101,6 +101,9 @@ public class DeadLetterTopics {
             }
             failing = false;
         } catch (RuntimeException e) {
+            if (stopping) {
+                return; // the admin client closed under a refresh at shutdown
+            }
             if (!failing) {
                 LOG.warnf(e, "counting dead-letter records failed; the gauges keep their last values");
             }
