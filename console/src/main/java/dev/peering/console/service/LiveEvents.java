@@ -158,6 +158,10 @@ public class LiveEvents {
     private Map<String, Object> settings() {
         Map<String, Object> settings = new HashMap<>(
                 KafkaClientSettings.fromEnvironment(System.getenv()).clientProperties());
+        // kafka.bootstrap.servers in the configuration (KAFKA_BOOTSTRAP_SERVERS maps to it) wins, as in the services
+        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("kafka.bootstrap.servers", String.class)
+                .ifPresent(servers -> settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
         settings.putIfAbsent(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaClientSettings.DEFAULT_BOOTSTRAP_SERVERS);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "console-" + UUID.randomUUID());
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
