@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The internal pull API of the route server's MD5 keys (ADR 0014): not an ARM operation, not routed by
  * the gateway, answered only to a token with the {@code route-server} role (connection-service's bird
- * adapter). The key never travels on Kafka.
+ * adapter). The key never travels on Kafka. Left out of the OpenAPI document, which describes the ARM API
+ * that clients and the gateway's Swagger UI use (every operation there takes {@code api-version}).
  */
 @Path("/internal/route-server/md5-keys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,7 +29,7 @@ public class RouteServerKeysResource {
 
     @GET
     @RolesAllowed(Roles.ROUTE_SERVER)
-    @Operation(summary = "The MD5 key of a connection's BGP session, for the route server only")
+    @Operation(summary = "The MD5 key of a connection's BGP session, for the route server only", hidden = true)
     public Map<String, String> key(@QueryParam("connectionId") String connectionId) {
         return Map.of("md5AuthenticationKey", keys.keyOf(connectionId));
     }
