@@ -10,11 +10,14 @@ import java.util.stream.Collectors;
 
 /**
  * The README's "Microsoft.Peering coverage" table (between its {@code arm-coverage} markers): each operationId
- * of peering.json and the service that serves it, or "out of scope".
+ * of peering.json and the service that serves it, or "out of scope". An operation that only the bird route
+ * server adapter can answer (the system tests' stack runs the simulation) is served, but not walked here:
+ * connection-service's {@code RouteServerIT} calls it against real BIRD routers.
  */
 final class ArmCoverage {
 
     static final String OUT_OF_SCOPE = "out of scope";
+    static final String ROUTE_SERVER_ONLY = "connection-service (bird adapter)";
 
     private ArmCoverage() {}
 
@@ -47,10 +50,10 @@ final class ArmCoverage {
         return rows;
     }
 
-    /** The operations the table says are served. */
+    /** The operations the table says are served with the simulated route server, as the system tests run. */
     static List<String> served() {
         return table().entrySet().stream()
-                .filter(e -> !e.getValue().equals(OUT_OF_SCOPE))
+                .filter(e -> !e.getValue().equals(OUT_OF_SCOPE) && !e.getValue().equals(ROUTE_SERVER_ONLY))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toList());
     }

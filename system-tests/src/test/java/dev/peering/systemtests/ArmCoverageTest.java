@@ -18,6 +18,7 @@ class ArmCoverageTest {
             "connection-service",
             "registration-service",
             "every service (gateway: peering-service)",
+            ArmCoverage.ROUTE_SERVER_ONLY,
             ArmCoverage.OUT_OF_SCOPE);
 
     @Test
