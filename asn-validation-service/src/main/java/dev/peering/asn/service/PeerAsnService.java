@@ -12,6 +12,7 @@ import dev.peering.asn.persistence.PeerAsnRepository;
 import dev.peering.asn.persistence.PeeringUsageRepository;
 import dev.peering.core.ArmException;
 import dev.peering.events.PeerAsnEvent;
+import dev.peering.platform.persistence.ResourceLocks;
 import dev.peering.platform.schedule.DueWork;
 import dev.peering.platform.time.TimeSource;
 import dev.peering.platform.tracing.Tracing;
@@ -30,6 +31,9 @@ public class PeerAsnService {
 
     /** A stored PeerAsn and whether the request created it. */
     public record Saved(PeerAsn peerAsn, boolean created) {}
+
+    @Inject
+    ResourceLocks locks;
 
     @Inject
     PeerAsnRepository peerAsns;
@@ -56,6 +60,7 @@ public class PeerAsnService {
     PeerAsnMetrics metrics;
 
     public Saved put(PeerAsnRef ref, PeerAsnSpec spec, String correlationId) {
+        locks.lock(ref.resourceId());
         Optional<PeerAsnEntity> existing = peerAsns.findByRefForUpdate(ref);
         OffsetDateTime now = time.now();
         if (existing.isPresent()) {

@@ -356,8 +356,12 @@ public final class Workflow {
                 "the peering " + url + " did not reach the awaited state within " + stepTimeout.toSeconds() + " s");
     }
 
-    private Arm.Attempts put(Ack.Kind kind, String url, String body, Predicate<Arm.Reply> retryable)
+    private Arm.Attempts put(Ack.Kind kind, String url, String body, Predicate<Arm.Reply> refusedForNow)
             throws InterruptedException {
+        // A PUT is idempotent: a 409 ConcurrentModification (another writer of the same resource won a race;
+        // the answer says "read it again and retry") is tried again, as the answer asks a client to.
+        Predicate<Arm.Reply> retryable =
+                refusedForNow.or(r -> r.status() == 409 && r.errorCode().equals("ConcurrentModification"));
         long deadline = System.nanoTime() + stepTimeout.toNanos();
         Arm.Attempts attempts = arm.attempts("PUT", url, body, retryable, deadline);
         Optional<Arm.Reply> reply = attempts.last();

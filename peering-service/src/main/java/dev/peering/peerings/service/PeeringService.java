@@ -17,6 +17,7 @@ import dev.peering.peerings.persistence.PeerAsnViewEntity;
 import dev.peering.peerings.persistence.PeerAsnViewRepository;
 import dev.peering.peerings.persistence.PeeringEntity;
 import dev.peering.peerings.persistence.PeeringRepository;
+import dev.peering.platform.persistence.ResourceLocks;
 import dev.peering.platform.time.TimeSource;
 import dev.peering.platform.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,9 @@ public class PeeringService {
             + " supported for the peer.";
 
     @Inject
+    ResourceLocks locks;
+
+    @Inject
     PeeringRepository peerings;
 
     @Inject
@@ -69,6 +73,7 @@ public class PeeringService {
     Tracing tracing;
 
     public Saved put(PeeringRef ref, PeeringSpec spec, String correlationId) {
+        locks.lock(ref.resourceId());
         // The PeerAsn's row is locked first, as the PeerAsn events' handler does: a creation and the
         // PeerAsn's decision serialise (and two creations of one name naming one PeerAsn do too).
         boolean creating = peerings.findByRef(ref).isEmpty();

@@ -2,6 +2,7 @@ package dev.peering.registration.service;
 
 import dev.peering.core.ArmException;
 import dev.peering.core.Tags;
+import dev.peering.platform.persistence.ResourceLocks;
 import dev.peering.platform.time.TimeSource;
 import dev.peering.registration.domain.PeeringService;
 import dev.peering.registration.domain.PeeringServiceRef;
@@ -25,6 +26,9 @@ import java.util.UUID;
 public class PeeringServices {
 
     @Inject
+    ResourceLocks locks;
+
+    @Inject
     PeeringServiceRepository services;
 
     @Inject
@@ -34,6 +38,7 @@ public class PeeringServices {
     TimeSource time;
 
     public Saved<PeeringService> putService(PeeringServiceRef ref, PeeringServiceSpec spec) {
+        locks.lock(ref.resourceId());
         Optional<PeeringServiceEntity> existing = services.findByRefForUpdate(ref);
         OffsetDateTime now = time.now();
         if (existing.isPresent()) {
