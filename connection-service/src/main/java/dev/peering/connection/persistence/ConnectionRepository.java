@@ -1,6 +1,7 @@
 package dev.peering.connection.persistence;
 
 import dev.peering.connection.domain.ConnectionState;
+import dev.peering.connection.domain.SessionAddresses;
 import dev.peering.connection.domain.SessionState;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -45,14 +46,26 @@ public class ConnectionRepository implements PanacheRepositoryBase<ConnectionEnt
                 .list();
     }
 
-    /** The other connections at a facility that are live (not failed, not being removed), for address checks. */
-    public List<ConnectionEntity> liveAtFacility(int peeringDBFacilityId, String exceptId) {
-        return find(
-                        "peeringDBFacilityId = ?1 and id <> ?2 and decommissioning = false and connectionState <> ?3",
-                        peeringDBFacilityId,
-                        exceptId,
-                        ConnectionState.ProvisioningFailed)
-                .list();
+    /**
+     * The peer addresses of the other live connections at a facility (not failed, not being removed), for the
+     * duplicate-address check; the other fields are left out. A projection, not entities: Validating runs in a
+     * step pass that may hold many connections, and every entity loaded here would stay in the persistence
+     * context and be dirty-checked at each later flush of the pass.
+     */
+    public List<SessionAddresses> peerAddressesLiveAtFacility(int peeringDBFacilityId, String exceptId) {
+        return getEntityManager()
+                .createQuery(
+                        "select c.id, c.peerSessionIPv4Address, c.peerSessionIPv6Address from ConnectionEntity c"
+                                + " where c.peeringDBFacilityId = ?1 and c.id <> ?2 and c.decommissioning = false"
+                                + " and c.connectionState <> ?3",
+                        Object[].class)
+                .setParameter(1, peeringDBFacilityId)
+                .setParameter(2, exceptId)
+                .setParameter(3, ConnectionState.ProvisioningFailed)
+                .getResultStream()
+                .map(row -> new SessionAddresses(
+                        (String) row[0], null, null, null, null, (String) row[1], (String) row[2], null, null))
+                .toList();
     }
 
     /** Every connection of a peering, in identifier order. */

@@ -2,7 +2,6 @@ package dev.peering.connection.service;
 
 import dev.peering.connection.domain.FacilityChecks;
 import dev.peering.connection.domain.SessionAddresses;
-import dev.peering.connection.mapping.ConnectionMapper;
 import dev.peering.connection.persistence.ConnectionEntity;
 import dev.peering.connection.persistence.ConnectionRepository;
 import dev.peering.reference.PeeringLocations;
@@ -27,9 +26,7 @@ public class FacilityReview {
 
     /** The findings for {@code e} with session configuration {@code addresses}; empty when it may proceed. */
     public List<String> findings(ConnectionEntity e, SessionAddresses addresses) {
-        List<SessionAddresses> others = connections.liveAtFacility(e.peeringDBFacilityId, e.id).stream()
-                .map(ConnectionMapper::toAddresses)
-                .toList();
+        List<SessionAddresses> others = connections.peerAddressesLiveAtFacility(e.peeringDBFacilityId, e.id);
         return FacilityChecks.check(
                 e.peeringDBFacilityId, locations.facility(e.peeringDBFacilityId), addresses, others);
     }

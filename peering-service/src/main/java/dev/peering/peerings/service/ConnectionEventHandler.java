@@ -8,6 +8,7 @@ import dev.peering.events.PeeringEvent;
 import dev.peering.peerings.domain.ConnectionView;
 import dev.peering.peerings.domain.ProvisioningState;
 import dev.peering.peerings.persistence.ConnectionViewEntity;
+import dev.peering.peerings.persistence.ConnectionViewRepository;
 import dev.peering.peerings.persistence.PeeringEntity;
 import dev.peering.peerings.persistence.PeeringRepository;
 import dev.peering.platform.time.TimeSource;
@@ -32,6 +33,9 @@ public class ConnectionEventHandler {
     PeeringRepository peerings;
 
     @Inject
+    ConnectionViewRepository views;
+
+    @Inject
     PeeringService service;
 
     @Inject
@@ -53,7 +57,7 @@ public class ConnectionEventHandler {
             return;
         }
         PeeringEntity p = found.get();
-        ConnectionViewEntity c = p.connection(data.connectionIdentifier()).orElseGet(() -> {
+        ConnectionViewEntity c = views.findOf(p, data.connectionIdentifier()).orElseGet(() -> {
             // added through connection-service's sub-resource: the event's snapshot describes it
             ConnectionViewEntity n = new ConnectionViewEntity();
             n.id = UUID.randomUUID().toString();
