@@ -3,6 +3,8 @@ package dev.peering.registration.service;
 import dev.peering.core.ArmException;
 import dev.peering.core.Tags;
 import dev.peering.platform.time.TimeSource;
+import dev.peering.reference.PeeringServiceCatalog;
+import dev.peering.registration.domain.CatalogRules;
 import dev.peering.registration.domain.PeeringService;
 import dev.peering.registration.domain.PeeringServiceRef;
 import dev.peering.registration.domain.PeeringServiceSpec;
@@ -33,7 +35,11 @@ public class PeeringServices {
     @Inject
     TimeSource time;
 
+    @Inject
+    PeeringServiceCatalog catalog;
+
     public Saved<PeeringService> putService(PeeringServiceRef ref, PeeringServiceSpec spec) {
+        CatalogRules.requireInCatalog(catalog, spec);
         Optional<PeeringServiceEntity> existing = services.findByRefForUpdate(ref);
         OffsetDateTime now = time.now();
         if (existing.isPresent()) {
