@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         })
 final class ConnectionCommands extends GroupCommand {
 
-    abstract static class ConnectionCommand extends ArmCommand {
+    abstract static class ConnectionCommand extends ResourceCommand {
 
         @Option(
                 names = {"-g", "--resource-group"},
@@ -40,28 +40,30 @@ final class ConnectionCommands extends GroupCommand {
                 required = true)
         String peeringName;
 
+        static final Kind KIND =
+                new Kind("connection", Endpoints::connection, Views.CONNECTION, Settlement::connection);
+
         ConnectionCommand(CliContext ctx) {
-            super(ctx);
+            super(ctx, KIND);
         }
 
+        @Override
         String path(String connectionIdentifier) {
             return resourceGroupPath(resourceGroup) + PROVIDER + "/peerings/" + seg(peeringName) + "/connections"
                     + (connectionIdentifier == null ? "" : "/" + seg(connectionIdentifier));
         }
+    }
 
-        JsonNode get(String connectionIdentifier) {
-            return client().get(endpoints().connection(), path(connectionIdentifier), null)
-                    .body();
-        }
+    /** A verb on one connection, named by {@code -c}. */
+    abstract static class OneConnection extends ConnectionCommand {
 
-        void waitOrPrint(JsonNode written, WaitOptions wait, String connectionIdentifier) {
-            printOrWait(
-                    written,
-                    Views.CONNECTION,
-                    wait,
-                    "connection " + connectionIdentifier,
-                    () -> get(connectionIdentifier),
-                    Settlement::connection);
+        @Option(
+                names = {"-c", "--connection-id", "--connection-identifier"},
+                required = true)
+        String connectionIdentifier;
+
+        OneConnection(CliContext ctx) {
+            super(ctx);
         }
     }
 
@@ -88,20 +90,12 @@ final class ConnectionCommands extends GroupCommand {
         @Override
         void run() {
             ObjectNode connection = ConnectionSpec.parse(spec);
-            String id = connection.path("connectionIdentifier").asText();
-            JsonNode written = client().send("PUT", endpoints().connection(), path(id), null, connection)
-                    .body();
-            waitOrPrint(written, wait, id);
+            write("PUT", connection.path("connectionIdentifier").asText(), "", null, connection, wait);
         }
     }
 
     @Command(name = "remove", description = "Removes a connection: asks you to type yes, unless --yes.")
-    static final class Remove extends ConnectionCommand {
-
-        @Option(
-                names = {"-c", "--connection-id", "--connection-identifier"},
-                required = true)
-        String connectionIdentifier;
+    static final class Remove extends OneConnection {
 
         @Option(
                 names = {"-y", "--yes"},
@@ -118,18 +112,10 @@ final class ConnectionCommands extends GroupCommand {
                 throw CliFailure.usage(
                         "connection " + connectionIdentifier + " not removed: type yes to confirm, or pass --yes");
             }
-            int status = client().send(
-                            "DELETE",
-                            endpoints().connection(),
-                            path(connectionIdentifier),
-                            Map.of("confirm", "yes"),
-                            null)
-                    .status();
-            say(
-                    status == 204
-                            ? "connection " + connectionIdentifier + " did not exist"
-                            : "connection " + connectionIdentifier
-                                    + ": removal requested (sessions go to PendingRemove)");
+            delete(
+                    connectionIdentifier,
+                    Map.of("confirm", "yes"),
+                    ": removal requested (sessions go to PendingRemove)");
         }
 
         private boolean confirmed() {
@@ -147,12 +133,7 @@ final class ConnectionCommands extends GroupCommand {
     }
 
     @Command(name = "add-session", description = "Adds an IPv4 or IPv6 BGP session to an Active connection (PATCH).")
-    static final class AddSession extends ConnectionCommand {
-
-        @Option(
-                names = {"-c", "--connection-id", "--connection-identifier"},
-                required = true)
-        String connectionIdentifier;
+    static final class AddSession extends OneConnection {
 
         @Option(names = "--session-prefix-v4")
         String sessionPrefixV4;
@@ -206,9 +187,7 @@ final class ConnectionCommands extends GroupCommand {
             }
             ObjectNode patch = ArmClient.JSON.createObjectNode();
             patch.set("bgpSession", bgp);
-            JsonNode written = client().send("PATCH", endpoints().connection(), path(connectionIdentifier), null, patch)
-                    .body();
-            waitOrPrint(written, wait, connectionIdentifier);
+            write("PATCH", connectionIdentifier, "", null, patch, wait);
         }
 
         private static void putIf(ObjectNode node, String field, String value) {
@@ -219,12 +198,7 @@ final class ConnectionCommands extends GroupCommand {
     }
 
     @Command(name = "show", description = "Shows a connection, its state and its BGP session states.")
-    static final class Show extends ConnectionCommand {
-
-        @Option(
-                names = {"-c", "--connection-id", "--connection-identifier"},
-                required = true)
-        String connectionIdentifier;
+    static final class Show extends OneConnection {
 
         @Mixin
         WaitOptions wait;
@@ -235,12 +209,7 @@ final class ConnectionCommands extends GroupCommand {
 
         @Override
         void run() {
-            showOrWait(
-                    n -> print(n, Views.CONNECTION),
-                    wait,
-                    "connection " + connectionIdentifier,
-                    () -> get(connectionIdentifier),
-                    Settlement::connection);
+            show(connectionIdentifier, wait);
         }
     }
 
@@ -256,7 +225,7 @@ final class ConnectionCommands extends GroupCommand {
 
         @Override
         void run() {
-            printList(client().list(endpoints().connection(), path(null), null, all), Views.CONNECTION);
+            list(all);
         }
     }
 
@@ -264,12 +233,7 @@ final class ConnectionCommands extends GroupCommand {
      * The peering operator's actions on a connection ({@code POST .../connections/{id}/<action>}); each
      * goes through connection-service's state machine, which refuses an illegal one with its code.
      */
-    abstract static class OperatorAction extends ConnectionCommand {
-
-        @Option(
-                names = {"-c", "--connection-id", "--connection-identifier"},
-                required = true)
-        String connectionIdentifier;
+    abstract static class OperatorAction extends OneConnection {
 
         @Mixin
         WaitOptions wait;
@@ -287,11 +251,10 @@ final class ConnectionCommands extends GroupCommand {
 
         @Override
         void run() {
-            JsonNode result = client().send(
-                            "POST", endpoints().connection(), path(connectionIdentifier) + "/" + action, null, body())
+            JsonNode result = client().send("POST", service(), path(connectionIdentifier) + "/" + action, null, body())
                     .body();
             if (result.isObject()) {
-                waitOrPrint(result, wait, connectionIdentifier);
+                follow(result, connectionIdentifier, wait);
             } else {
                 say("connection " + connectionIdentifier + ": " + action + " done");
             }
@@ -366,12 +329,7 @@ final class ConnectionCommands extends GroupCommand {
             name = "remove-session",
             description = "Operator: removes the IPv4 or IPv6 session of a connection (a peer is refused:"
                     + " contact the peering operator).")
-    static final class RemoveSession extends ConnectionCommand {
-
-        @Option(
-                names = {"-c", "--connection-id", "--connection-identifier"},
-                required = true)
-        String connectionIdentifier;
+    static final class RemoveSession extends OneConnection {
 
         @Option(names = "--family", required = true, description = "IPv4 or IPv6.")
         String family;
@@ -387,7 +345,7 @@ final class ConnectionCommands extends GroupCommand {
             }
             JsonNode result = client().send(
                             "POST",
-                            endpoints().connection(),
+                            service(),
                             path(connectionIdentifier) + "/removeSession",
                             Map.of("family", family),
                             null)

@@ -203,8 +203,13 @@ final class Examples {
         e.put("service", List.of("peering service show " + CUSTOMER + " -n fabrikam-ps"));
         e.put(
                 "service create",
-                List.of("peering service create " + CUSTOMER + " -n fabrikam-ps --location westus2"
-                        + " --peering-service-location Washington --peering-service-provider \"Contoso IX\""));
+                List.of(
+                        "peering service create " + CUSTOMER + " -n fabrikam-ps --location westus2"
+                                + " --peering-service-location Washington --peering-service-provider \"Contoso IX\"",
+                        "# with its SKU and tags",
+                        "peering service create " + CUSTOMER + " -n fabrikam-ps --location westus2"
+                                + " --peering-service-location Washington --peering-service-provider \"Contoso IX\""
+                                + " --sku Standard --tags env=prod team=noc"));
         e.put("service show", List.of("peering service show " + CUSTOMER + " -n fabrikam-ps -o json"));
         e.put("service delete", List.of("peering service delete " + CUSTOMER + " -n fabrikam-ps"));
         e.put(

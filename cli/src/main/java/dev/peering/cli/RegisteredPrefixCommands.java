@@ -1,6 +1,5 @@
 package dev.peering.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +19,7 @@ final class RegisteredPrefixCommands {
             subcommands = {Create.class, Show.class, ListPrefixes.class, Delete.class, Validate.class})
     static final class Group extends GroupCommand {}
 
-    abstract static class RegisteredPrefixCommand extends ArmCommand {
+    abstract static class RegisteredPrefixCommand extends ResourceCommand {
 
         @Option(
                 names = {"-g", "--resource-group"},
@@ -32,17 +31,17 @@ final class RegisteredPrefixCommands {
                 required = true)
         String peeringName;
 
+        static final Kind KIND = new Kind(
+                "registeredPrefix", Endpoints::registration, Views.REGISTERED_PREFIX, Settlement::registeredPrefix);
+
         RegisteredPrefixCommand(CliContext ctx) {
-            super(ctx);
+            super(ctx, KIND);
         }
 
+        @Override
         String path(String name) {
             return resourceGroupPath(resourceGroup) + PROVIDER + "/peerings/" + seg(peeringName) + "/registeredPrefixes"
                     + (name == null ? "" : "/" + seg(name));
-        }
-
-        JsonNode get(String name) {
-            return client().get(endpoints().registration(), path(name), null).body();
         }
     }
 
@@ -78,15 +77,7 @@ final class RegisteredPrefixCommands {
         void run() {
             ObjectNode body = ArmClient.JSON.createObjectNode();
             body.putObject("properties").put("prefix", prefix);
-            JsonNode written = client().send("PUT", endpoints().registration(), path(name), null, body)
-                    .body();
-            printOrWait(
-                    written,
-                    Views.REGISTERED_PREFIX,
-                    wait,
-                    "registeredPrefix " + name,
-                    () -> get(name),
-                    Settlement::registeredPrefix);
+            write("PUT", name, "", null, body, wait);
         }
     }
 
@@ -102,12 +93,7 @@ final class RegisteredPrefixCommands {
 
         @Override
         void run() {
-            showOrWait(
-                    n -> print(n, Views.REGISTERED_PREFIX),
-                    wait,
-                    "registeredPrefix " + name,
-                    () -> get(name),
-                    Settlement::registeredPrefix);
+            show(name, wait);
         }
     }
 
@@ -123,7 +109,7 @@ final class RegisteredPrefixCommands {
 
         @Override
         void run() {
-            printList(client().list(endpoints().registration(), path(null), null, all), Views.REGISTERED_PREFIX);
+            list(all);
         }
     }
 
@@ -136,12 +122,7 @@ final class RegisteredPrefixCommands {
 
         @Override
         void run() {
-            int status = client().send("DELETE", endpoints().registration(), path(name), null, null)
-                    .status();
-            say(
-                    status == 204
-                            ? "registeredPrefix " + name + " did not exist"
-                            : "registeredPrefix " + name + " deleted");
+            delete(name, null, " deleted");
         }
     }
 
@@ -159,15 +140,7 @@ final class RegisteredPrefixCommands {
 
         @Override
         void run() {
-            JsonNode written = client().send("POST", endpoints().registration(), path(name) + "/validate", null, null)
-                    .body();
-            printOrWait(
-                    written,
-                    Views.REGISTERED_PREFIX,
-                    wait,
-                    "registeredPrefix " + name,
-                    () -> get(name),
-                    Settlement::registeredPrefix);
+            write("POST", name, "/validate", null, null, wait);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.peering.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,8 +7,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code peering registered-asn ...} (the peer registers its customers' ASNs and reads their Prefix
- * Keys) and {@code peering service ...} (the customer's Peering Service and its prefixes), both
- * served by registration-service.
+ * Keys) and the groups of {@code peering service ...} (the customer's Peering Service and its prefixes,
+ * {@link ServiceCommands}; the catalog, {@link ServiceCatalogCommands}), all served by registration-service.
  */
 final class RegistrationCommands {
 
@@ -31,11 +30,11 @@ final class RegistrationCommands {
             name = "service",
             description = "The customer side: a Peering Service and its prefixes, validated with a Prefix Key.",
             subcommands = {
-                CreateService.class,
-                ShowService.class,
-                ServiceCatalogCommands.ListServices.class,
-                ServiceCatalogCommands.UpdateService.class,
-                DeleteService.class,
+                ServiceCommands.CreateService.class,
+                ServiceCommands.ShowService.class,
+                ServiceCommands.ListServices.class,
+                ServiceCommands.UpdateService.class,
+                ServiceCommands.DeleteService.class,
                 PrefixGroup.class,
                 ServiceCatalogCommands.LocationGroup.class,
                 ServiceCatalogCommands.ProviderGroup.class,
@@ -46,10 +45,15 @@ final class RegistrationCommands {
     @Command(
             name = "prefix",
             description = "Prefixes of a Peering Service.",
-            subcommands = {CreatePrefix.class, ShowPrefix.class, ListPrefixes.class, DeletePrefix.class})
+            subcommands = {
+                ServiceCommands.CreatePrefix.class,
+                ServiceCommands.ShowPrefix.class,
+                ServiceCommands.ListPrefixes.class,
+                ServiceCommands.DeletePrefix.class
+            })
     static final class PrefixGroup extends GroupCommand {}
 
-    abstract static class RegisteredAsnCommand extends ArmCommand {
+    abstract static class RegisteredAsnCommand extends ResourceCommand {
 
         @Option(
                 names = {"-g", "--resource-group"},
@@ -61,29 +65,43 @@ final class RegistrationCommands {
                 required = true)
         String peeringName;
 
+        static final Kind KIND =
+                new Kind("registeredAsn", Endpoints::registration, Views.REGISTERED_ASN, Settlement::registeredAsn);
+
         RegisteredAsnCommand(CliContext ctx) {
-            super(ctx);
+            super(ctx, KIND);
         }
 
+        @Override
         String path(String name) {
             return resourceGroupPath(resourceGroup) + PROVIDER + "/peerings/" + seg(peeringName) + "/registeredAsns"
                     + (name == null ? "" : "/" + seg(name));
         }
+    }
 
-        JsonNode get(String name) {
-            return client().get(endpoints().registration(), path(name), null).body();
+    abstract static class NamedAsnCommand extends RegisteredAsnCommand {
+
+        @Option(
+                names = {"-n", "--name", "--registered-asn-name"},
+                required = true)
+        String name;
+
+        NamedAsnCommand(CliContext ctx) {
+            super(ctx);
+        }
+
+        /** The PUT body of a registered ASN. */
+        static ObjectNode body(long asn) {
+            ObjectNode body = ArmClient.JSON.createObjectNode();
+            body.putObject("properties").put("asn", asn);
+            return body;
         }
     }
 
     @Command(
             name = "create",
             description = "Registers a customer ASN (PUT); it gets its Prefix Key. Needs an Active connection.")
-    static final class CreateRegisteredAsn extends RegisteredAsnCommand {
-
-        @Option(
-                names = {"-n", "--name", "--registered-asn-name"},
-                required = true)
-        String name;
+    static final class CreateRegisteredAsn extends NamedAsnCommand {
 
         @Option(names = "--asn", required = true, description = "The customer's public ASN.")
         long asn;
@@ -97,17 +115,7 @@ final class RegistrationCommands {
 
         @Override
         void run() {
-            ObjectNode body = ArmClient.JSON.createObjectNode();
-            body.putObject("properties").put("asn", asn);
-            JsonNode written = client().send("PUT", endpoints().registration(), path(name), null, body)
-                    .body();
-            printOrWait(
-                    written,
-                    Views.REGISTERED_ASN,
-                    wait,
-                    "registeredAsn " + name,
-                    () -> get(name),
-                    Settlement::registeredAsn);
+            write("PUT", name, "", null, body(asn), wait);
         }
     }
 
@@ -115,12 +123,7 @@ final class RegistrationCommands {
             name = "update",
             description = "Puts a registered ASN again (PUT): the same ASN returns it as it is; the service refuses"
                     + " another ASN (delete and register the new one).")
-    static final class UpdateRegisteredAsn extends RegisteredAsnCommand {
-
-        @Option(
-                names = {"-n", "--name", "--registered-asn-name"},
-                required = true)
-        String name;
+    static final class UpdateRegisteredAsn extends NamedAsnCommand {
 
         @Option(names = "--asn", required = true, description = "The customer's public ASN.")
         long asn;
@@ -131,22 +134,12 @@ final class RegistrationCommands {
 
         @Override
         void run() {
-            ObjectNode body = ArmClient.JSON.createObjectNode();
-            body.putObject("properties").put("asn", asn);
-            print(
-                    client().send("PUT", endpoints().registration(), path(name), null, body)
-                            .body(),
-                    Views.REGISTERED_ASN);
+            write("PUT", name, "", null, body(asn), null);
         }
     }
 
     @Command(name = "show", description = "Shows a registered ASN with its Prefix Key.")
-    static final class ShowRegisteredAsn extends RegisteredAsnCommand {
-
-        @Option(
-                names = {"-n", "--name", "--registered-asn-name"},
-                required = true)
-        String name;
+    static final class ShowRegisteredAsn extends NamedAsnCommand {
 
         @Mixin
         WaitOptions wait;
@@ -157,12 +150,7 @@ final class RegistrationCommands {
 
         @Override
         void run() {
-            showOrWait(
-                    n -> print(n, Views.REGISTERED_ASN),
-                    wait,
-                    "registeredAsn " + name,
-                    () -> get(name),
-                    Settlement::registeredAsn);
+            show(name, wait);
         }
     }
 
@@ -178,17 +166,12 @@ final class RegistrationCommands {
 
         @Override
         void run() {
-            printList(client().list(endpoints().registration(), path(null), null, all), Views.REGISTERED_ASN);
+            list(all);
         }
     }
 
     @Command(name = "delete", description = "Removes a registered ASN; its Prefix Key is revoked.")
-    static final class DeleteRegisteredAsn extends RegisteredAsnCommand {
-
-        @Option(
-                names = {"-n", "--name", "--registered-asn-name"},
-                required = true)
-        String name;
+    static final class DeleteRegisteredAsn extends NamedAsnCommand {
 
         DeleteRegisteredAsn(CliContext ctx) {
             super(ctx);
@@ -196,226 +179,7 @@ final class RegistrationCommands {
 
         @Override
         void run() {
-            int status = client().send("DELETE", endpoints().registration(), path(name), null, null)
-                    .status();
-            say(status == 204 ? "registeredAsn " + name + " did not exist" : "registeredAsn " + name + " deleted");
-        }
-    }
-
-    abstract static class ServiceCommand extends ArmCommand {
-        // package-private: ServiceCatalogCommands.UpdateService extends it
-
-        @Option(
-                names = {"-g", "--resource-group"},
-                required = true)
-        String resourceGroup;
-
-        ServiceCommand(CliContext ctx) {
-            super(ctx);
-        }
-
-        String servicePath(String peeringServiceName) {
-            return resourceGroupPath(resourceGroup) + PROVIDER + "/peeringServices/" + seg(peeringServiceName);
-        }
-    }
-
-    @Command(name = "create", description = "Creates a Peering Service (PUT).")
-    static final class CreateService extends ServiceCommand {
-
-        @Option(
-                names = {"-n", "--name", "--peering-service-name"},
-                required = true)
-        String name;
-
-        @Option(names = "--peering-service-location", required = true)
-        String peeringServiceLocation;
-
-        @Option(names = "--peering-service-provider", required = true)
-        String peeringServiceProvider;
-
-        @Option(
-                names = {"-l", "--location"},
-                required = true,
-                paramLabel = "REGION",
-                description = "Azure region of the resource, e.g. westus2: required by the API (env PEERING_LOCATION"
-                        + " or the config file's location).")
-        String location;
-
-        CreateService(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void run() {
-            ObjectNode body = ArmClient.JSON.createObjectNode();
-            body.put("location", location);
-            ObjectNode props = body.putObject("properties");
-            props.put("peeringServiceLocation", peeringServiceLocation);
-            props.put("peeringServiceProvider", peeringServiceProvider);
-            print(
-                    client().send("PUT", endpoints().registration(), servicePath(name), null, body)
-                            .body(),
-                    Views.PEERING_SERVICE);
-        }
-    }
-
-    @Command(name = "show", description = "Shows a Peering Service.")
-    static final class ShowService extends ServiceCommand {
-
-        @Option(
-                names = {"-n", "--name", "--peering-service-name"},
-                required = true)
-        String name;
-
-        ShowService(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void run() {
-            print(
-                    client().get(endpoints().registration(), servicePath(name), null)
-                            .body(),
-                    Views.PEERING_SERVICE);
-        }
-    }
-
-    @Command(name = "delete", description = "Deletes a Peering Service and its prefixes.")
-    static final class DeleteService extends ServiceCommand {
-
-        @Option(
-                names = {"-n", "--name", "--peering-service-name"},
-                required = true)
-        String name;
-
-        DeleteService(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void run() {
-            int status = client().send("DELETE", endpoints().registration(), servicePath(name), null, null)
-                    .status();
-            say(status == 204 ? "peering service " + name + " did not exist" : "peering service " + name + " deleted");
-        }
-    }
-
-    abstract static class PrefixCommand extends ServiceCommand {
-
-        @Option(names = "--peering-service-name", required = true)
-        String peeringServiceName;
-
-        PrefixCommand(CliContext ctx) {
-            super(ctx);
-        }
-
-        String path(String prefixName) {
-            return servicePath(peeringServiceName) + "/prefixes" + (prefixName == null ? "" : "/" + seg(prefixName));
-        }
-
-        JsonNode get(String prefixName) {
-            return client().get(endpoints().registration(), path(prefixName), null)
-                    .body();
-        }
-    }
-
-    @Command(
-            name = "create",
-            description =
-                    "Adds a prefix to a Peering Service (PUT), validated with the Prefix Key your provider gave you.")
-    static final class CreatePrefix extends PrefixCommand {
-
-        @Option(
-                names = {"-n", "--name", "--prefix-name"},
-                required = true)
-        String name;
-
-        @Option(names = "--prefix", required = true, description = "e.g. 203.0.113.0/24 (must be public).")
-        String prefix;
-
-        @Option(
-                names = "--prefix-key",
-                description = "The Prefix Key (peeringServicePrefixKey); env PEERING_PREFIX_KEY keeps it out of"
-                        + " the shell history.")
-        String prefixKey;
-
-        @Mixin
-        WaitOptions wait;
-
-        CreatePrefix(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void run() {
-            String key = prefixKey != null ? prefixKey : ctx.env("PEERING_PREFIX_KEY");
-            if (key == null) {
-                throw CliFailure.usage("prefix create needs the Prefix Key: --prefix-key or PEERING_PREFIX_KEY");
-            }
-            ObjectNode body = ArmClient.JSON.createObjectNode();
-            ObjectNode props = body.putObject("properties");
-            props.put("prefix", prefix);
-            props.put("peeringServicePrefixKey", key);
-            JsonNode written = client().send("PUT", endpoints().registration(), path(name), null, body)
-                    .body();
-            printOrWait(written, Views.PREFIX, wait, "prefix " + name, () -> get(name), Settlement::prefix);
-        }
-    }
-
-    @Command(name = "show", description = "Shows a prefix and its prefixValidationState.")
-    static final class ShowPrefix extends PrefixCommand {
-
-        @Option(
-                names = {"-n", "--name", "--prefix-name"},
-                required = true)
-        String name;
-
-        @Mixin
-        WaitOptions wait;
-
-        ShowPrefix(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void run() {
-            showOrWait(n -> print(n, Views.PREFIX), wait, "prefix " + name, () -> get(name), Settlement::prefix);
-        }
-    }
-
-    @Command(name = "list", description = "Lists the prefixes of a Peering Service.")
-    static final class ListPrefixes extends PrefixCommand {
-
-        @Option(names = "--all", description = "Follow nextLink and read every page.")
-        boolean all;
-
-        ListPrefixes(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void run() {
-            printList(client().list(endpoints().registration(), path(null), null, all), Views.PREFIX);
-        }
-    }
-
-    @Command(name = "delete", description = "Removes a prefix from a Peering Service.")
-    static final class DeletePrefix extends PrefixCommand {
-
-        @Option(
-                names = {"-n", "--name", "--prefix-name"},
-                required = true)
-        String name;
-
-        DeletePrefix(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void run() {
-            int status = client().send("DELETE", endpoints().registration(), path(name), null, null)
-                    .status();
-            say(status == 204 ? "prefix " + name + " did not exist" : "prefix " + name + " deleted");
+            delete(name, null, " deleted");
         }
     }
 }

@@ -69,10 +69,11 @@ public record Settlement(Outcome outcome, String state) {
         return new Settlement(Outcome.PENDING, state.isEmpty() ? "no key yet" : state + ", no key yet");
     }
 
-    /** Customer prefix: Verified, or Failed/Invalid. */
+    /** Customer prefix: Verified or Warning (usable), or Failed/Invalid. */
     public static Settlement prefix(JsonNode prefix) {
         String state = prop(prefix, "/prefixValidationState");
-        if (state.equals("Verified")) {
+        // Warning is usable (e.g. the route server receives no route for it yet), as for a registered prefix
+        if (state.equals("Verified") || state.equals("Warning")) {
             return new Settlement(Outcome.SUCCEEDED, state);
         }
         if (PREFIX_FAILED.contains(state)) {

@@ -467,6 +467,40 @@ class PeeringCliTest {
     }
 
     @Test
+    void serviceCreateSendsItsSkuAndTags() throws Exception {
+        String path = "/subscriptions/sub-1/resourceGroups/rg1/providers/Microsoft.Peering/peeringServices/ps";
+        arm.on("PUT " + path, 201, "{'name':'ps','location':'westus2','sku':{'name':'Standard'}}");
+
+        FakeArm.Run created = arm.run(
+                "service",
+                "create",
+                "-s",
+                "sub-1",
+                "-g",
+                "rg1",
+                "-n",
+                "ps",
+                "-l",
+                "westus2",
+                "--peering-service-location",
+                "Washington",
+                "--peering-service-provider",
+                "Contoso IX",
+                "--sku",
+                "Standard",
+                "--tags",
+                "env=prod",
+                "team=noc");
+
+        assertEquals(0, created.exitCode(), created.err());
+        JsonNode body = json(arm.requests("PUT").get(0).body());
+        assertEquals("Standard", body.at("/sku/name").asText());
+        assertEquals("prod", body.at("/tags/env").asText());
+        assertEquals("noc", body.at("/tags/team").asText());
+        assertEquals("Contoso IX", body.at("/properties/peeringServiceProvider").asText());
+    }
+
+    @Test
     void serviceListUpdateAndTheCatalogCallTheirPaths() throws Exception {
         String sub = "/subscriptions/sub-1/providers/Microsoft.Peering";
         arm.on("GET " + sub + "/peeringServices", 200, "{'value':[{'name':'ps','location':'westus2'}]}");

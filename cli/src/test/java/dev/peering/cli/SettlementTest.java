@@ -116,6 +116,10 @@ class SettlementTest {
                         .outcome());
         assertEquals(
                 SUCCEEDED,
+                Settlement.prefix(json("{'properties':{'prefixValidationState':'Warning'}}"))
+                        .outcome());
+        assertEquals(
+                SUCCEEDED,
                 Settlement.prefix(json("{'properties':{'prefixValidationState':'Verified'}}"))
                         .outcome());
         assertEquals(

@@ -401,6 +401,10 @@ public final class LocalStack {
         if (routeServerLab != null && service.module().equals("connection-service")) {
             environment.putAll(routeServerLab.environment(options.port("peering-service")));
         }
+        if (routeServerLab != null && service.module().equals("registration-service")) {
+            // the origin-ASN check reads the routes the route server received (ADR 0020)
+            environment.putAll(routeServerLab.routeReaderEnvironment(options.port("connection-service")));
+        }
         environment.putAll(Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 options.keyDir().resolve(Tokens.PUBLIC_KEY_FILE).toUri().toString(),

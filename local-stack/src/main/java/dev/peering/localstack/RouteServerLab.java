@@ -104,6 +104,19 @@ final class RouteServerLab implements AutoCloseable {
         return env;
     }
 
+    /**
+     * registration-service's settings for the origin-ASN check (ADR 0020): connection-service's received routes,
+     * read with an operator token of the stack's key (the public list needs a role that may read every
+     * subscription; no narrower role exists yet).
+     */
+    Map<String, String> routeReaderEnvironment(int connectionServicePort) {
+        return Map.of(
+                "PEERING_REGISTRATION_ROUTES_URL",
+                "http://localhost:" + connectionServicePort,
+                "PEERING_REGISTRATION_ROUTES_TOKEN",
+                Tokens.mint(signingKey, "registration-service", List.of(), Tokens.OPERATOR, Duration.ofDays(30)));
+    }
+
     String describe() {
         return "route server " + routeServer.namespace() + " (birdc -s " + routeServer.socket() + "), peers of AS"
                 + PEER_ASN + " at 206.81.81.10-12";

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 400 generated hostile requests (-Dhostile.requests=N for more) against every operation, each one change away from a request that
- * succeeds (registered ASNs under an Active peering, prefixes in a Peering Service that exists): no 5xx,
+ * succeeds (registered ASNs and prefixes under an Active peering, prefixes in a Peering Service that exists, the
+ * Peering Service's tags, the catalog lists): no 5xx,
  * always the ARM body, nothing stored; and changed bodies reach the registration rules. Replay a run with
  * {@code -Dhostile.seed=<the printed seed>}.
  */
@@ -37,6 +38,17 @@ class HostileInputIT {
             "/subscriptions/{sub}/resourceGroups/rgName/providers/Microsoft.Peering/peeringServices/{name}";
     static final String PREFIX =
             "/subscriptions/{sub}/resourceGroups/rgName/providers/Microsoft.Peering/peeringServices/ps/prefixes/{name}";
+
+    static final String CATALOG = "/subscriptions/{sub}/providers/Microsoft.Peering";
+
+    /** A registered prefix of its own under the provider's peering, for requests that validate it again. */
+    static HostileInput.Place registeredPrefix(String provider, java.util.Random random) {
+        HostileInput.Place place = HostileInput.freshIn(provider).next(random);
+        String prefix = "22." + random.nextInt(256) + "." + random.nextInt(256) + ".0/24";
+        Fixtures.putRegisteredPrefix(provider, "ix", place.name(), Fixtures.registeredPrefixBody(prefix))
+                .statusCode(201);
+        return place;
+    }
 
     @Test
     void hostileRequestsNeverBreakTheService() {
@@ -94,7 +106,26 @@ class HostileInputIT {
                                 .at(inThePeeringService),
                         new Target("GET", SERVICE.replace("{name}", "ps") + "/prefixes", null, null)
                                 .named("GET prefixes")
-                                .at(HostileInput.freshIn(customer))),
+                                .at(HostileInput.freshIn(customer)),
+                        new Target("POST", PEERING + "/registeredPrefixes/{name}/validate", null, null)
+                                .named("POST registeredPrefix validate")
+                                .at(HostileInput.prepared(random -> registeredPrefix(provider, random))),
+                        new Target("PATCH", SERVICE, "{\"tags\":{\"env\":\"prod\"}}", null)
+                                .named("PATCH peeringService")
+                                .at(random -> new HostileInput.Place(customer, "ps")),
+                        new Target("GET", CATALOG + "/peeringServiceLocations?country=Germany", null, null)
+                                .named("GET peeringServiceLocations"),
+                        new Target("GET", CATALOG + "/peeringServiceProviders", null, null)
+                                .named("GET peeringServiceProviders"),
+                        new Target("GET", CATALOG + "/peeringServiceCountries", null, null)
+                                .named("GET peeringServiceCountries"),
+                        new Target(
+                                        "POST",
+                                        CATALOG + "/checkServiceProviderAvailability",
+                                        "{\"peeringServiceLocation\":\"Washington\","
+                                                + "\"peeringServiceProvider\":\"Contoso IX\"}",
+                                        null)
+                                .named("POST checkServiceProviderAvailability")),
                 HostileInput.requests(REQUESTS),
                 SEED,
                 true);

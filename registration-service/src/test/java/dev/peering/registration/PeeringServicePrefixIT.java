@@ -109,7 +109,12 @@ class PeeringServicePrefixIT {
                 .statusCode(200)
                 .body("properties.prefixValidationState", equalTo("Verified"))
                 .body("properties.learnedType", equalTo("ViaServiceProvider"))
-                .body("properties.errorMessage", nullValue()));
+                // no router holds routes (the stand-in answers as the simulated BGP does): the reason says so
+                .body(
+                        "properties.errorMessage",
+                        equalTo("The origin ASN was not checked: connection-service holds no received routes (This"
+                                + " deployment simulates its BGP sessions (peering.route-server.provisioner=simulated):"
+                                + " no router holds received routes.)")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> getPrefix(customer, "ps", "wrong")
                 .statusCode(200)
                 .body("properties.prefixValidationState", equalTo("Failed"))
@@ -238,8 +243,11 @@ class PeeringServicePrefixIT {
         String first = newSubscription();
         createPeeringService(first, "ps");
         putPrefix(first, "ps", "p", prefixBody("20.30.0.0/24", key)).statusCode(201);
+        putPrefix(first, "ps", "wide", prefixBody("20.31.0.0/22", key)).statusCode(201);
         validationDelayPasses();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> getPrefix(first, "ps", "p")
+                .body("properties.prefixValidationState", equalTo("Verified")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> getPrefix(first, "ps", "wide")
                 .body("properties.prefixValidationState", equalTo("Verified")));
         String second = newSubscription();
         createPeeringService(second, "ps");
@@ -248,6 +256,12 @@ class PeeringServicePrefixIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> getPrefix(second, "ps", "p")
                 .body("properties.prefixValidationState", equalTo("Failed"))
                 .body("properties.errorMessage", containsString("20.30.0.0/24, which another customer")));
+        // covering another customer's prefix fails (above), and so does a prefix within one
+        putPrefix(second, "ps", "within", prefixBody("20.31.2.0/24", key)).statusCode(201);
+        validationDelayPasses();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> getPrefix(second, "ps", "within")
+                .body("properties.prefixValidationState", equalTo("Failed"))
+                .body("properties.errorMessage", containsString("20.31.0.0/22, which another customer")));
 
         getPrefix(second, "ps", "p").body("properties.events", nullValue());
         given().queryParam("api-version", API)

@@ -121,6 +121,54 @@ class PeeringServicesIT {
     }
 
     @Test
+    void aPutIsCheckedAgainstTheCatalogAndARefusedOneStoresNothing() {
+        String sub = newSubscription();
+        String[][] cases = {
+            {
+                "\"peeringServiceProvider\":\"Northwind\"",
+                "'properties.peeringServiceProvider'",
+                "peeringServiceProviders"
+            },
+            {
+                "\"peeringServiceLocation\":\"Atlantis\",\"peeringServiceProvider\":\"Contoso IX\"",
+                "'properties.peeringServiceLocation'",
+                "peeringServiceLocations"
+            },
+            {
+                "\"peeringServiceLocation\":\"Hesse\",\"peeringServiceProvider\":\"Contoso IX\"",
+                "'properties.peeringServiceLocation'",
+                "not served by Contoso IX"
+            },
+            {
+                "\"peeringServiceProvider\":\"Contoso IX\",\"providerPrimaryPeeringLocation\":\"Amsterdam\"",
+                "'properties.providerPrimaryPeeringLocation'",
+                "peers in Seattle, Ashburn"
+            },
+            {
+                "\"peeringServiceProvider\":\"Contoso IX\",\"providerBackupPeeringLocation\":\"London\"",
+                "'properties.providerBackupPeeringLocation'",
+                "peers in Seattle, Ashburn"
+            }
+        };
+        for (int i = 0; i < cases.length; i++) {
+            put(sub, RG, "c" + i, "{\"location\":\"westus2\",\"properties\":{" + cases[i][0] + "}}")
+                    .statusCode(400)
+                    .body("error.code", equalTo("InvalidRequestContent"))
+                    .body("error.message", containsString(cases[i][1]))
+                    .body("error.message", containsString(cases[i][2]));
+            get(peeringServicePath(sub, "c" + i)).statusCode(404);
+        }
+        // names compare as people write them
+        put(
+                        sub,
+                        RG,
+                        "ok",
+                        "{\"location\":\"westus2\",\"properties\":{\"peeringServiceLocation\":\"oregon\","
+                                + "\"peeringServiceProvider\":\"contoso ix\",\"providerBackupPeeringLocation\":\"ASHBURN\"}}")
+                .statusCode(201);
+    }
+
+    @Test
     void listsByResourceGroupAndBySubscriptionPageWithNextLink() {
         String sub = newSubscription();
         for (String rg : List.of("rg-a", "rg-b")) {

@@ -164,7 +164,10 @@ class RegisteredPrefixIT {
                 .statusCode(201);
         validationDelayPasses();
         awaitState(other, "theirs", "Verified");
+        // within theirs, and covering theirs: both overlap
         putRegisteredPrefix(provider, "ix", "mine", registeredPrefixBody("20.8.1.0/24"))
+                .statusCode(201);
+        putRegisteredPrefix(provider, "ix", "wide", registeredPrefixBody("20.8.0.0/15"))
                 .statusCode(201);
         validationDelayPasses();
 
@@ -174,6 +177,9 @@ class RegisteredPrefixIT {
         getRegisteredPrefix(provider, "ix", "narrow").body("properties.errorMessage", containsString("/24"));
         assertNull(awaitState(provider, "mine", "Failed"), "no key for a Failed prefix");
         getRegisteredPrefix(provider, "ix", "mine")
+                .body("properties.errorMessage", containsString("20.8.0.0/16, which another provider registered"));
+        assertNull(awaitState(provider, "wide", "Failed"), "no key for a Failed prefix");
+        getRegisteredPrefix(provider, "ix", "wide")
                 .body("properties.errorMessage", containsString("20.8.0.0/16, which another provider registered"));
     }
 

@@ -1,10 +1,9 @@
 package dev.peering.registration.api;
 
 import dev.peering.core.PeeringRef;
+import dev.peering.platform.api.ChildResources;
 import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
-import dev.peering.platform.api.PageRequest;
-import dev.peering.platform.api.ResourceNames;
 import dev.peering.registration.domain.RegisteredAsn;
 import dev.peering.registration.domain.Saved;
 import dev.peering.registration.service.RegisteredAsnService;
@@ -53,13 +52,11 @@ public class RegisteredAsnResource {
             @PathParam("registeredAsnName") String name,
             @Context ContainerRequestContext request,
             RegisteredAsnBody body) {
-        PeeringRef peering = peering(subscriptionId, resourceGroup, peeringName);
-        ResourceNames.requireName("registeredAsnName", name);
+        PeeringRef peering =
+                ChildResources.peering(subscriptionId, resourceGroup, peeringName, "registeredAsnName", name);
         long asn = RegistrationApiMapper.toAsn(body);
         Saved<RegisteredAsn> saved = service.put(peering, name, asn, Correlation.of(request));
-        return Response.status(saved.created() ? 201 : 200)
-                .entity(RegistrationApiMapper.toBody(saved.resource()))
-                .build();
+        return ChildResources.put(saved.created(), RegistrationApiMapper.toBody(saved.resource()));
     }
 
     @GET
@@ -70,8 +67,8 @@ public class RegisteredAsnResource {
             @PathParam("resourceGroupName") String resourceGroup,
             @PathParam("peeringName") String peeringName,
             @PathParam("registeredAsnName") String name) {
-        PeeringRef peering = peering(subscriptionId, resourceGroup, peeringName);
-        ResourceNames.requireName("registeredAsnName", name);
+        PeeringRef peering =
+                ChildResources.peering(subscriptionId, resourceGroup, peeringName, "registeredAsnName", name);
         return RegistrationApiMapper.toBody(service.get(peering, name));
     }
 
@@ -84,13 +81,14 @@ public class RegisteredAsnResource {
             @Parameter(description = "continuation token, from nextLink") @QueryParam("$skipToken") String skipToken,
             @Parameter(description = "page size, 1 to 1000 (default 100)") @QueryParam("$top") String top,
             @Context UriInfo uri) {
-        PeeringRef peering = peering(subscriptionId, resourceGroup, peeringName);
-        PageRequest page = PageRequest.of(skipToken, top);
-        return page.page(
-                service.page(peering, page.after(), page.size() + 1),
+        PeeringRef peering = ChildResources.peering(subscriptionId, resourceGroup, peeringName);
+        return ChildResources.list(
+                skipToken,
+                top,
+                uri,
+                (after, limit) -> service.page(peering, after, limit),
                 RegisteredAsn::name,
-                RegistrationApiMapper::toBody,
-                uri);
+                RegistrationApiMapper::toBody);
     }
 
     @DELETE
@@ -102,16 +100,9 @@ public class RegisteredAsnResource {
             @PathParam("peeringName") String peeringName,
             @PathParam("registeredAsnName") String name,
             @Context ContainerRequestContext request) {
-        PeeringRef peering = peering(subscriptionId, resourceGroup, peeringName);
-        ResourceNames.requireName("registeredAsnName", name);
+        PeeringRef peering =
+                ChildResources.peering(subscriptionId, resourceGroup, peeringName, "registeredAsnName", name);
         boolean deleted = service.delete(peering, name, Correlation.of(request));
-        return Response.status(deleted ? 200 : 204).build();
-    }
-
-    private static PeeringRef peering(String subscriptionId, String resourceGroup, String peeringName) {
-        ResourceNames.requireSubscription(subscriptionId);
-        ResourceNames.requireResourceGroup(resourceGroup);
-        ResourceNames.requireName("peeringName", peeringName);
-        return new PeeringRef(subscriptionId, resourceGroup, peeringName);
+        return ChildResources.delete(deleted);
     }
 }

@@ -1,10 +1,9 @@
 package dev.peering.registration.api;
 
 import dev.peering.core.PeeringRef;
+import dev.peering.platform.api.ChildResources;
 import dev.peering.platform.api.Correlation;
 import dev.peering.platform.api.Page;
-import dev.peering.platform.api.PageRequest;
-import dev.peering.platform.api.ResourceNames;
 import dev.peering.registration.domain.RegisteredPrefix;
 import dev.peering.registration.domain.Saved;
 import dev.peering.registration.service.RegisteredPrefixService;
@@ -54,13 +53,11 @@ public class RegisteredPrefixResource {
             @PathParam("registeredPrefixName") String name,
             @Context ContainerRequestContext request,
             RegisteredPrefixBody body) {
-        PeeringRef peering = peering(subscriptionId, resourceGroup, peeringName);
-        ResourceNames.requireName("registeredPrefixName", name);
+        PeeringRef peering =
+                ChildResources.peering(subscriptionId, resourceGroup, peeringName, "registeredPrefixName", name);
         String prefix = RegistrationApiMapper.toPrefix(body);
         Saved<RegisteredPrefix> saved = service.put(peering, name, prefix, Correlation.of(request));
-        return Response.status(saved.created() ? 201 : 200)
-                .entity(RegistrationApiMapper.toBody(saved.resource()))
-                .build();
+        return ChildResources.put(saved.created(), RegistrationApiMapper.toBody(saved.resource()));
     }
 
     @GET
@@ -71,8 +68,8 @@ public class RegisteredPrefixResource {
             @PathParam("resourceGroupName") String resourceGroup,
             @PathParam("peeringName") String peeringName,
             @PathParam("registeredPrefixName") String name) {
-        PeeringRef peering = peering(subscriptionId, resourceGroup, peeringName);
-        ResourceNames.requireName("registeredPrefixName", name);
+        PeeringRef peering =
+                ChildResources.peering(subscriptionId, resourceGroup, peeringName, "registeredPrefixName", name);
         return RegistrationApiMapper.toBody(service.get(peering, name));
     }
 
@@ -85,13 +82,14 @@ public class RegisteredPrefixResource {
             @Parameter(description = "continuation token, from nextLink") @QueryParam("$skipToken") String skipToken,
             @Parameter(description = "page size, 1 to 1000 (default 100)") @QueryParam("$top") String top,
             @Context UriInfo uri) {
-        PeeringRef peering = peering(subscriptionId, resourceGroup, peeringName);
-        PageRequest page = PageRequest.of(skipToken, top);
-        return page.page(
-                service.page(peering, page.after(), page.size() + 1),
+        PeeringRef peering = ChildResources.peering(subscriptionId, resourceGroup, peeringName);
+        return ChildResources.list(
+                skipToken,
+                top,
+                uri,
+                (after, limit) -> service.page(peering, after, limit),
                 RegisteredPrefix::name,
-                RegistrationApiMapper::toBody,
-                uri);
+                RegistrationApiMapper::toBody);
     }
 
     @POST
@@ -103,8 +101,8 @@ public class RegisteredPrefixResource {
             @PathParam("peeringName") String peeringName,
             @PathParam("registeredPrefixName") String name,
             @Context ContainerRequestContext request) {
-        PeeringRef peering = peering(subscriptionId, resourceGroup, peeringName);
-        ResourceNames.requireName("registeredPrefixName", name);
+        PeeringRef peering =
+                ChildResources.peering(subscriptionId, resourceGroup, peeringName, "registeredPrefixName", name);
         return RegistrationApiMapper.toBody(service.validate(peering, name, Correlation.of(request)));
     }
 
@@ -117,16 +115,9 @@ public class RegisteredPrefixResource {
             @PathParam("peeringName") String peeringName,
             @PathParam("registeredPrefixName") String name,
             @Context ContainerRequestContext request) {
-        PeeringRef peering = peering(subscriptionId, resourceGroup, peeringName);
-        ResourceNames.requireName("registeredPrefixName", name);
+        PeeringRef peering =
+                ChildResources.peering(subscriptionId, resourceGroup, peeringName, "registeredPrefixName", name);
         boolean deleted = service.delete(peering, name, Correlation.of(request));
-        return Response.status(deleted ? 200 : 204).build();
-    }
-
-    private static PeeringRef peering(String subscriptionId, String resourceGroup, String peeringName) {
-        ResourceNames.requireSubscription(subscriptionId);
-        ResourceNames.requireResourceGroup(resourceGroup);
-        ResourceNames.requireName("peeringName", peeringName);
-        return new PeeringRef(subscriptionId, resourceGroup, peeringName);
+        return ChildResources.delete(deleted);
     }
 }

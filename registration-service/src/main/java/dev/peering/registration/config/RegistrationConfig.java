@@ -2,6 +2,7 @@ package dev.peering.registration.config;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "peering.registration")
 public interface RegistrationConfig {
@@ -14,4 +15,14 @@ public interface RegistrationConfig {
 
     /** How many due prefixes one scheduler pass validates. */
     int prefixValidationBatchSize();
+
+    /**
+     * Where the origin-ASN check reads a peering's received routes (ADR 0020): connection-service's (or the
+     * gateway's) base URL, e.g. {@code http://localhost:8083}. Not set: no route source, the origin ASN is not
+     * checked and every decided prefix says so.
+     */
+    Optional<String> routesUrl();
+
+    /** The bearer token presented to {@link #routesUrl()} (it must be allowed to read every subscription's routes). */
+    Optional<String> routesToken();
 }

@@ -34,7 +34,7 @@ public record PrefixEvent(
         return switch (state) {
             case Pending -> "The prefix and its Prefix Key are checked once the validation delay has passed.";
             case Verified -> "The prefix passed every check: it can be routed, its Prefix Key is valid and covers it,"
-                    + " and no other customer holds it.";
+                    + " no other customer holds it, and the route server receives it from a registered ASN.";
             default -> "The prefix is " + state + ".";
         };
     }

@@ -8,8 +8,8 @@ import java.util.Set;
  * it, and its transitions. {@code Invalid}: the prefix itself can never be accepted (private, reserved,
  * documentation, too specific). {@code Failed}: a check about who may use it failed (key, origin ASN,
  * another customer's prefix). {@code Warning}: usable, with something the owner should fix (its peering has
- * no Active connection now). {@code Unknown}: what the check needs is not known here (the simulated route
- * table has no origin for the prefix).
+ * no Active connection now, or the route server receives no route for it). {@code Unknown} is not used: where
+ * no routes can be read the origin ASN is not checked and the reason says so (ADR 0020).
  */
 public enum PrefixValidationState {
     None,

@@ -1,5 +1,6 @@
 package dev.peering.registration.persistence;
 
+import dev.peering.registration.domain.PrefixValidationState;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,15 +50,16 @@ public class PeeringServicePrefixRepository implements PanacheRepositoryBase<Pee
     }
 
     /**
-     * The Verified prefixes of subscriptions other than {@code subscriptionId} that share an address with
+     * The usable (Verified or Warning) prefixes of subscriptions other than {@code subscriptionId} that share an address with
      * {@code prefix}: PostgreSQL's {@code &&} on {@code cidr} finds them.
      */
     @SuppressWarnings("unchecked")
-    public List<PeeringServicePrefixEntity> verifiedOverlappingOfOthers(String subscriptionId, String prefix) {
+    public List<PeeringServicePrefixEntity> usableOverlappingOfOthers(String subscriptionId, String prefix) {
         return getEntityManager()
                 .createNativeQuery(
                         "select * from peering_service_prefix where subscription_id <> ?1"
-                                + " and prefix_validation_state = 'Verified'"
+                                + " and prefix_validation_state in ('" + PrefixValidationState.Verified + "', '"
+                                + PrefixValidationState.Warning + "')"
                                 + " and cast(prefix as cidr) && cast(?2 as cidr) order by prefix",
                         PeeringServicePrefixEntity.class)
                 .setParameter(1, subscriptionId)

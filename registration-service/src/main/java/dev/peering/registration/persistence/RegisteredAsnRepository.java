@@ -29,6 +29,14 @@ public class RegisteredAsnRepository implements PanacheRepositoryBase<Registered
         return find("prefixKeyHash", prefixKeyHash).firstResultOptional();
     }
 
+    /** The ASNs registered under a peering. */
+    public List<Long> asnsOf(String peeringId) {
+        return getEntityManager()
+                .createQuery("select r.asn from RegisteredAsnEntity r where r.peeringId = :peeringId", Long.class)
+                .setParameter("peeringId", peeringId)
+                .getResultList();
+    }
+
     public List<RegisteredAsnEntity> allOfPeeringForUpdate(String peeringId) {
         return find("peeringId", Sort.by("name"), peeringId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)

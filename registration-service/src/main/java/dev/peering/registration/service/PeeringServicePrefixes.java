@@ -1,10 +1,12 @@
 package dev.peering.registration.service;
 
 import dev.peering.core.ArmException;
+import dev.peering.core.PeeringRef;
 import dev.peering.platform.schedule.DueWork;
 import dev.peering.platform.time.TimeSource;
 import dev.peering.platform.tracing.Tracing;
 import dev.peering.registration.config.RegistrationConfig;
+import dev.peering.registration.domain.OriginCheck;
 import dev.peering.registration.domain.PeeringServicePrefix;
 import dev.peering.registration.domain.PeeringServiceRef;
 import dev.peering.registration.domain.PrefixEvent;
@@ -21,8 +23,8 @@ import dev.peering.registration.persistence.PeeringServicePrefixRepository;
 import dev.peering.registration.persistence.PeeringServiceRepository;
 import dev.peering.registration.persistence.PrefixEventEntity;
 import dev.peering.registration.persistence.PrefixEventRepository;
+import dev.peering.registration.persistence.RegisteredAsnEntity;
 import dev.peering.registration.persistence.RegisteredAsnRepository;
-import dev.peering.registration.persistence.RegisteredPrefixEntity;
 import dev.peering.registration.persistence.RegisteredPrefixRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +49,11 @@ public class PeeringServicePrefixes {
 
     public static final String LEARNED_NONE = "None";
     public static final String LEARNED_VIA_SERVICE_PROVIDER = "ViaServiceProvider";
+    /** Verified with its origin ASN seen on the provider's route server sessions (ADR 0020). */
+    public static final String LEARNED_VIA_SESSION = "ViaSession";
+
+    /** Whose Prefix Key verifies a prefix: a peering, and the registered prefix it must be within, if any. */
+    private record KeyOwner(PeeringRef peering, String peeringId, String covering) {}
 
     @Inject
     PeeringServiceRepository services;
@@ -62,6 +69,9 @@ public class PeeringServicePrefixes {
 
     @Inject
     PrefixEventRepository history;
+
+    @Inject
+    RouteOrigins origins;
 
     @Inject
     RegistrationPublisher publisher;
@@ -192,7 +202,7 @@ public class PeeringServicePrefixes {
     /** A revoked (or no longer usable) key fails every prefix that was verified with it. */
     void failPrefixesOfRevokedKey(String prefixKeyHash, String correlationId) {
         for (PeeringServicePrefixEntity e : prefixes.usingKeyForUpdate(prefixKeyHash)) {
-            if (e.prefixValidationState == PrefixValidationState.Verified) {
+            if (e.prefixValidationState.usable()) {
                 moveTo(e, PrefixValidationState.Failed, LEARNED_NONE, INVALID_KEY_MESSAGE, correlationId);
             }
         }
@@ -211,8 +221,10 @@ public class PeeringServicePrefixes {
     /**
      * The checks, in order, the first that fails deciding (the README's "Prefix validation" says the same): the
      * prefix can be routed (else Invalid); its key is the key of a registered ASN, or of a usable registered
-     * prefix that covers it (else Failed); no other customer has the prefix (or an overlapping one) Verified
-     * (else Failed). Which ASN originates the prefix in BGP is not checked: nothing here sees routes.
+     * prefix that covers it (else Failed); no other customer has the prefix (or an overlapping one) usable
+     * (Verified or Warning; else Failed); its origin ASN, read from the routes the key's peering announces, is a registered ASN of
+     * that peering (else Failed; not announced: Warning; no routes to read: Verified, saying the origin was not
+     * checked; routes not readable now: still Pending, asked again).
      */
     private void validate(PeeringServicePrefixEntity e) {
         e.validateAt = null;
@@ -222,34 +234,46 @@ public class PeeringServicePrefixes {
             moveTo(e, PrefixValidationState.Invalid, LEARNED_NONE, badPrefix.get(), e.correlationId);
             return;
         }
-        Optional<String> badKey = whyKeyDoesNotCover(e, prefix);
-        if (badKey.isPresent()) {
-            moveTo(e, PrefixValidationState.Failed, LEARNED_NONE, badKey.get(), e.correlationId);
+        Optional<KeyOwner> owner = keyOwner(e.prefixKeyHash);
+        if (owner.isEmpty()) {
+            moveTo(e, PrefixValidationState.Failed, LEARNED_NONE, INVALID_KEY_MESSAGE, e.correlationId);
+            return;
+        }
+        if (owner.get().covering() != null
+                && !prefix.within(PrefixRules.parse(owner.get().covering()))) {
+            moveTo(e, PrefixValidationState.Failed, LEARNED_NONE, outsideRegisteredPrefix(e), e.correlationId);
             return;
         }
         Optional<PeeringServicePrefixEntity> taken =
-                prefixes.verifiedOverlappingOfOthers(e.subscriptionId, e.prefix).stream()
+                prefixes.usableOverlappingOfOthers(e.subscriptionId, e.prefix).stream()
                         .findFirst();
         if (taken.isPresent()) {
             moveTo(e, PrefixValidationState.Failed, LEARNED_NONE, takenMessage(taken.get()), e.correlationId);
             return;
         }
-        moveTo(e, PrefixValidationState.Verified, LEARNED_VIA_SERVICE_PROVIDER, null, e.correlationId);
+        OriginCheck origin = origins.check(owner.get().peering(), owner.get().peeringId(), e.prefix);
+        switch (origin.outcome()) {
+            case ORIGIN_REGISTERED -> moveTo(
+                    e, PrefixValidationState.Verified, LEARNED_VIA_SESSION, null, e.correlationId);
+            case NOT_CHECKED -> moveTo(
+                    e, PrefixValidationState.Verified, LEARNED_VIA_SERVICE_PROVIDER, origin.reason(), e.correlationId);
+            case NOT_ANNOUNCED -> moveTo(
+                    e, PrefixValidationState.Warning, LEARNED_VIA_SERVICE_PROVIDER, origin.reason(), e.correlationId);
+            case OTHER_ORIGIN -> moveTo(
+                    e, PrefixValidationState.Failed, LEARNED_NONE, origin.reason(), e.correlationId);
+            case ASK_AGAIN -> scheduleValidation(e, time.now());
+        }
     }
 
-    private Optional<String> whyKeyDoesNotCover(PeeringServicePrefixEntity e, PrefixRules.Prefix prefix) {
-        if (registeredAsns.findByKeyHash(e.prefixKeyHash).isPresent()) {
-            return Optional.empty();
+    private Optional<KeyOwner> keyOwner(String prefixKeyHash) {
+        Optional<RegisteredAsnEntity> asn = registeredAsns.findByKeyHash(prefixKeyHash);
+        if (asn.isPresent()) {
+            return Optional.of(new KeyOwner(asn.get().peering(), asn.get().peeringId, null));
         }
-        Optional<RegisteredPrefixEntity> registered =
-                registeredPrefixes.findByKeyHash(e.prefixKeyHash).filter(r -> r.prefixValidationState.usable());
-        if (registered.isEmpty()) {
-            return Optional.of(INVALID_KEY_MESSAGE);
-        }
-        if (!prefix.within(PrefixRules.parse(registered.get().prefix))) {
-            return Optional.of(outsideRegisteredPrefix(e));
-        }
-        return Optional.empty();
+        return registeredPrefixes
+                .findByKeyHash(prefixKeyHash)
+                .filter(r -> r.prefixValidationState.usable())
+                .map(r -> new KeyOwner(r.peering(), r.peeringId, r.prefix));
     }
 
     // names the overlapping prefix, never its owner

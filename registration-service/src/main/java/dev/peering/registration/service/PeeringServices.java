@@ -4,6 +4,8 @@ import dev.peering.core.ArmException;
 import dev.peering.core.Tags;
 import dev.peering.platform.persistence.ResourceLocks;
 import dev.peering.platform.time.TimeSource;
+import dev.peering.reference.PeeringServiceCatalog;
+import dev.peering.registration.domain.CatalogRules;
 import dev.peering.registration.domain.PeeringService;
 import dev.peering.registration.domain.PeeringServiceRef;
 import dev.peering.registration.domain.PeeringServiceSpec;
@@ -37,7 +39,11 @@ public class PeeringServices {
     @Inject
     TimeSource time;
 
+    @Inject
+    PeeringServiceCatalog catalog;
+
     public Saved<PeeringService> putService(PeeringServiceRef ref, PeeringServiceSpec spec) {
+        CatalogRules.requireInCatalog(catalog, spec);
         locks.lock(ref.resourceId());
         Optional<PeeringServiceEntity> existing = services.findByRefForUpdate(ref);
         OffsetDateTime now = time.now();

@@ -173,6 +173,12 @@ public class RegisteredPrefixService {
     private void decide(RegisteredPrefixEntity e) {
         e.validateAt = null;
         RegisteredPrefixValidation.Outcome outcome = validation.check(e);
+        if (outcome.state() == PrefixValidationState.Pending) {
+            // the routes could not be read now: asked again after the validation delay, no change published
+            e.validateAt = time.now().plus(config.prefixValidationDelay());
+            dueWork.dueAt(PrefixValidationScheduler.KIND, e.validateAt);
+            return;
+        }
         PrefixValidationState previous = e.prefixValidationState;
         requireTransition(e, outcome.state());
         boolean issued = false;

@@ -1,5 +1,6 @@
 package dev.peering.registration.service;
 
+import dev.peering.registration.domain.OriginCheck;
 import dev.peering.registration.domain.PrefixRules;
 import dev.peering.registration.domain.PrefixValidationState;
 import dev.peering.registration.persistence.PeeringViewRepository.PeeringView;
@@ -20,17 +21,18 @@ import java.util.Optional;
  *   <li>its peering is still live here (not failed, not being deprovisioned): else {@code Failed};
  *   <li>it is not another customer's: no usable registered prefix of another subscription overlaps it: else
  *       {@code Failed};
- *   <li>its peering carries traffic now (a connection is Active): else {@code Warning} (usable, said why).
+ *   <li>its peering carries traffic now (a connection is Active): else {@code Warning} (usable, said why);
+ *   <li>its origin ASN, in the routes the route server receives from the peering's sessions, is a registered
+ *       ASN of the peering ({@link RouteOrigins}, ADR 0020): else {@code Failed}; not announced: {@code
+ *       Warning}; no routes to read (the simulated BGP): {@code Verified} with a reason saying the origin was
+ *       not checked; routes not readable now: {@code Pending}, decided again later.
  * </ol>
- *
- * Nothing here consults routing data: which ASN originates the prefix is checked for Peering Service prefixes
- * against the registered ASNs ({@link PeeringServicePrefixes}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class RegisteredPrefixValidation {
 
-    /** The decided state and, unless Verified, why. */
+    /** The decided state and why (Verified: null, or that the origin ASN was not checked); Pending: not decided. */
     public record Outcome(PrefixValidationState state, String reason) {}
 
     @Inject
@@ -38,6 +40,9 @@ public class RegisteredPrefixValidation {
 
     @Inject
     PeeringReadiness readiness;
+
+    @Inject
+    RouteOrigins origins;
 
     public Outcome check(RegisteredPrefixEntity e) {
         PrefixRules.Prefix prefix = PrefixRules.parse(e.prefix);
@@ -71,6 +76,13 @@ public class RegisteredPrefixValidation {
                     PrefixValidationState.Warning,
                     noTraffic.get() + "; the prefix is registered, and its traffic flows once a connection is Active.");
         }
-        return new Outcome(PrefixValidationState.Verified, null);
+        OriginCheck origin = origins.check(e.peering(), e.peeringId, e.prefix);
+        return switch (origin.outcome()) {
+            case ORIGIN_REGISTERED, NOT_CHECKED -> new Outcome(PrefixValidationState.Verified, origin.reason());
+            case NOT_ANNOUNCED -> new Outcome(PrefixValidationState.Warning, origin.reason());
+            case OTHER_ORIGIN -> new Outcome(PrefixValidationState.Failed, origin.reason());
+                // not decided: the caller leaves it Pending and asks again
+            case ASK_AGAIN -> new Outcome(PrefixValidationState.Pending, origin.reason());
+        };
     }
 }
