@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(TokensTestResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(PostgresTestResource.class)
 class ConnectionLifecycleIT {
 
     @Test
@@ -178,6 +178,7 @@ class ConnectionLifecycleIT {
                 message);
         assertTrue(message.contains("peerSessionIPv4Address 192.0.2.2 is not inside"), message);
         assertNotNull(failed.getString("lastFailureTimeUtc"));
+        assertEquals("Validating", failed.getString("previousConnectionProvisioningState"), "what it interrupted");
         try (TopicReader topic = new TopicReader(Topics.CONNECTION_EVENTS)) {
             ConnectionEvent last = lastState(topic.awaitSubject(f.connectionId("c1"), 6));
             assertEquals("Validating", last.previousConnectionState());
@@ -311,12 +312,14 @@ class ConnectionLifecycleIT {
         assertEquals("ProvisioningFailed", failed.getString("connectionState"));
         assertEquals("the LOA names the wrong port; send a new one", failed.getString("errorMessage"));
         assertNotNull(failed.getString("lastFailureTimeUtc"));
+        assertEquals("PendingApproval", failed.getString("previousConnectionProvisioningState"), "what it interrupted");
 
         JsonPath approveFailed = f.operator("c1", "approve", 409);
         assertEquals("InvalidConnectionStateTransition", approveFailed.getString("error.code"));
 
         JsonPath retried = f.operator("c1", "retry", 200);
         assertNull(retried.get("errorMessage"));
+        assertNull(retried.get("previousConnectionProvisioningState"));
         f.awaitField("c1", "bgpSession.sessionStateV4", "Established");
         try (TopicReader topic = new TopicReader(Topics.CONNECTION_EVENTS)) {
             List<String> states = topic.awaitSubject(f.connectionId("c1"), 5).stream()

@@ -15,7 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * 400 generated hostile requests (-Dhostile.requests=N for more) against the connection operations, each one change away from a request
+ * 250 generated hostile requests (-Dhostile.requests=N for more) against the connection operations, each one change away from a request
  * that succeeds on a peering that exists (so they reach the checks behind "the peering exists"): no 5xx,
  * always the ARM body, nothing stored; and changed bodies reach the connection rules. Replay a run with
  * {@code -Dhostile.seed=<the printed seed>}.
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TokensTestResource.class)
 class HostileInputIT {
 
-    // CI's share of the attack; a deeper run: -Dhostile.requests=5000 (the seed's first 400 are the same).
-    static final int REQUESTS = 400;
+    // CI's share of the attack; a deeper run: -Dhostile.requests=5000 (the seed's first 250 are the same).
+    static final int REQUESTS = 250;
 
     // Fixed, so that CI replays the same requests; -Dhostile.seed=<seed> explores others.
     static final long SEED = 4069344975125717174L;

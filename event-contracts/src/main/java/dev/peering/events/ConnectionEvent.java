@@ -11,7 +11,8 @@ import java.time.OffsetDateTime;
  * configuration as it is now (no secrets), so a read model needs no other source.
  *
  * <p>{@code previousConnectionProvisioningState} is set while the connection is in {@code
- * ExternalBlocker}: the state it returns to when unblocked. {@code lastFailureTimeUtc} is the time of
+ * ExternalBlocker}: the state it returns to when unblocked; in {@code ProvisioningFailed}, the state the
+ * failure interrupted. {@code lastFailureTimeUtc} is the time of
  * the latest {@code ProvisioningFailed}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

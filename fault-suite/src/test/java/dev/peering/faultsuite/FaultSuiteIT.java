@@ -44,6 +44,9 @@ class FaultSuiteIT {
                 () -> assertTrue(
                         outcome.findings().stream().anyMatch(f -> f.startsWith("operator block: blocked in")),
                         "no operator blocked (and unblocked) a connection during the run"),
+                () -> assertTrue(
+                        outcome.findings().stream().anyMatch(f -> f.startsWith("operator fail: failed in")),
+                        "no operator failed (and retried) a connection during the run"),
                 () -> assertEquals(Map.of(), nonZero, outcome::report));
     }
 }

@@ -229,10 +229,16 @@ class PeerAsnArrivalIT {
                     .toList();
             assertEquals(List.of(), notProceeded, "peerings that did not proceed");
         });
+        // one wait for all pairs' events (a wait per peering polled the topic fifty times)
+        java.util.Set<String> subjects = java.util.Set.copyOf(paths);
+        List<TopicReader.Received> events = topic.awaitEvents(
+                r -> r.event() != null && subjects.contains(r.event().subject()), 2 * pairs);
         for (String path : paths) {
             assertEquals(
                     List.of(PeeringEvent.CREATED, PeeringEvent.CONNECTIONS_REQUESTED),
-                    types(topic.awaitSubject(path, 2)),
+                    types(events.stream()
+                            .filter(r -> path.equals(r.event().subject()))
+                            .toList()),
                     path);
         }
     }

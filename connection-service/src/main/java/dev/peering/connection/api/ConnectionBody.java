@@ -9,7 +9,8 @@ import java.time.OffsetDateTime;
  * session states, ...) are ignored. {@code md5AuthenticationKey} is accepted and never returned.
  *
  * <p>Beyond the ARM shape: {@code id} (the connection's resource id), {@code
- * previousConnectionProvisioningState} (the state an ExternalBlocker returns to) and {@code
+ * previousConnectionProvisioningState} (the state an ExternalBlocker returns to, or the state a
+ * ProvisioningFailed interrupted) and {@code
  * lastFailureTimeUtc}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

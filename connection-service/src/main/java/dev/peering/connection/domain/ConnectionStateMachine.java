@@ -46,7 +46,8 @@ public final class ConnectionStateMachine {
                 if (errorMessage == null || errorMessage.isBlank()) {
                     throw new IllegalArgumentException("a failure needs an errorMessage that says what to fix");
                 }
-                yield new Transition(from, target, reason, errorMessage, null, at, at);
+                // the state the failure interrupted, for the operator (and a reader of the connection) to see
+                yield new Transition(from, target, reason, errorMessage, from, at, at);
             }
             case ExternalBlocker -> new Transition(from, target, reason, null, from, current.lastFailureTimeUtc(), at);
             default -> new Transition(from, target, reason, null, null, current.lastFailureTimeUtc(), at);

@@ -71,6 +71,19 @@ class ConnectionStateMachineTest {
     }
 
     @Test
+    void aFailureRemembersTheStateItInterruptedAndARetryForgetsIt() {
+        for (ConnectionState s :
+                List.of(PendingApproval, Approved, ProvisioningStarted, ProvisioningCompleted, Validating)) {
+            Transition failed = ConnectionStateMachine.apply(at(s), ProvisioningFailed, "r", "fix it", NOW);
+            assertEquals(s, failed.blockedState());
+            var current = new ConnectionStateMachine.Current("c1", ProvisioningFailed, s, NOW);
+            Transition retried = ConnectionStateMachine.apply(current, ProvisioningStarted, "retried", null, NOW);
+            assertNull(retried.blockedState());
+            assertEquals(NOW, retried.lastFailureTimeUtc());
+        }
+    }
+
+    @Test
     void failedCanOnlyBeRetried() {
         assertThrows(
                 ArmException.class, () -> ConnectionStateMachine.apply(at(ProvisioningFailed), Active, "r", null, NOW));

@@ -167,6 +167,10 @@ public final class EventChecks {
                             && !ALLOWED.getOrDefault(previous, Set.of()).contains(next)) {
                         illegal(subject, previous + " -> " + next, event);
                     }
+                    if ("ProvisioningFailed".equals(previous)) {
+                        // a retry: the path runs again from where the retry starts it, each step once more
+                        path.transitions.removeIf(t -> t.startsWith("state "));
+                    }
                     if (!path.transitions.add("state " + previous + " -> " + next)) {
                         duplicate(subject, previous + " -> " + next, event);
                     }

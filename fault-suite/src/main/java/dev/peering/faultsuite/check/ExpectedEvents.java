@@ -1,11 +1,9 @@
 package dev.peering.faultsuite.check;
 
 import dev.peering.events.CloudEvent;
-import dev.peering.events.ConnectionEvent;
 import dev.peering.events.EventJson;
 import dev.peering.events.MalformedEventException;
 import dev.peering.events.PeerAsnEvent;
-import dev.peering.events.PeeringEvent;
 import dev.peering.events.RegistrationEvent;
 import dev.peering.events.Topics;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -30,7 +27,7 @@ import java.util.stream.Collectors;
  * redelivery of one id is the outbox's at-least-once and is counted elsewhere) is <em>duplicated</em>; an
  * event the ledger does not know at all is <em>unexpected</em>.
  *
- * <p>An event is identified by its topic, record key, subject and {@link #what what it says} (its type and
+ * <p>An event is identified by its topic, record key, subject and {@link EventNames#what what it says} (its type and
  * the transition it records), never by its id, which the service makes up. Keys and subjects are ARM ids
  * and compared without regard to case, as ARM compares them.
  *
@@ -71,6 +68,9 @@ public final class ExpectedEvents {
     /** The simulated BGP session of each family, from PendingAdd to Established. */
     public static final List<String> SESSION_PATH =
             List.of("PendingAdd", "Idle", "Connect", "OpenSent", "OpenConfirm", "Established");
+
+    /** Where an operator's retry starts a failed connection again. */
+    static final String RETRIED_TO = "ProvisioningStarted";
 
     private static final int EXAMPLES = 5;
 
@@ -161,6 +161,45 @@ public final class ExpectedEvents {
         expect(new Event(Topics.CONNECTION_EVENTS, peeringId, subject, "state ExternalBlocker -> " + blocked));
     }
 
+    /**
+     * The operator failed the connection while it was {@code failedIn} (read back from the connection: nothing
+     * but a retry moves a failed connection): {@code failedIn} to ProvisioningFailed once, and none of the
+     * path's transitions after {@code failedIn}, unless a retry brings them ({@link #connectionRetried}).
+     */
+    public void connectionFailed(String peeringId, String connectionIdentifier, String failedIn) {
+        int failed = CONNECTION_PATH.indexOf(failedIn);
+        if (failed < 0 || failed == CONNECTION_PATH.size() - 1) {
+            throw new IllegalArgumentException("a connection fails while it is provisioned, not in " + failedIn);
+        }
+        String subject = peeringId + "/connections/" + connectionIdentifier;
+        expect(new Event(Topics.CONNECTION_EVENTS, peeringId, subject, "state " + failedIn + " -> ProvisioningFailed"));
+        for (int i = failed + 1; i < CONNECTION_PATH.size(); i++) {
+            forget(pathStep(peeringId, subject, i));
+        }
+    }
+
+    /**
+     * The operator retried the failed connection: ProvisioningFailed to ProvisioningStarted once, then the
+     * path from ProvisioningStarted to Active once more (what the connection did before it failed stays
+     * expected: the retry repeats those steps; the sessions still go up once, when it is Active).
+     */
+    public void connectionRetried(String peeringId, String connectionIdentifier) {
+        String subject = peeringId + "/connections/" + connectionIdentifier;
+        expect(new Event(Topics.CONNECTION_EVENTS, peeringId, subject, "state ProvisioningFailed -> " + RETRIED_TO));
+        for (int i = CONNECTION_PATH.indexOf(RETRIED_TO) + 1; i < CONNECTION_PATH.size(); i++) {
+            expect(pathStep(peeringId, subject, i));
+        }
+    }
+
+    /** The step of {@link #CONNECTION_PATH} into its state {@code i}. */
+    private static Event pathStep(String peeringId, String subject, int i) {
+        return new Event(
+                Topics.CONNECTION_EVENTS,
+                peeringId,
+                subject,
+                "state " + (i == 0 ? null : CONNECTION_PATH.get(i - 1)) + " -> " + CONNECTION_PATH.get(i));
+    }
+
     /** A registered-ASN PUT: registered once, its Prefix Key issued (a second PUT of it publishes nothing). */
     public void registeredAsnAcknowledged(String peeringId, String registeredAsnId) {
         expect(new Event(Topics.REGISTRATION_EVENTS, peeringId, registeredAsnId, "asnRegistered"));
@@ -210,85 +249,7 @@ public final class ExpectedEvents {
     }
 
     private static Event peerAsn(String peerAsnId, String type, String previous, String state) {
-        return new Event(Topics.PEER_ASN_EVENTS, peerAsnId, peerAsnId, whatPeerAsn(type, previous, state));
-    }
-
-    // ---- what an event on a topic says
-
-    /** The ledger's name of one record; empty when it is no readable event of the four topics. */
-    public static java.util.Optional<Event> of(Record record) {
-        CloudEvent event;
-        try {
-            event = EventJson.read(record.value());
-        } catch (MalformedEventException | IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(
-                new Event(record.topic(), record.key(), event.subject(), what(record.topic(), event)));
-    }
-
-    static String what(String topic, CloudEvent event) {
-        String type = event.type();
-        switch (topic) {
-            case Topics.PEER_ASN_EVENTS -> {
-                PeerAsnEvent data = event.dataAs(PeerAsnEvent.class);
-                return whatPeerAsn(type, data.previousValidationState(), data.validationState());
-            }
-            case Topics.PEERING_EVENTS -> {
-                PeeringEvent data = event.dataAs(PeeringEvent.class);
-                String name = shortType(type);
-                if (type.equals(PeeringEvent.CONNECTIONS_REQUESTED)
-                        || type.equals(PeeringEvent.CONNECTION_REMOVAL_REQUESTED)
-                        || type.equals(PeeringEvent.DEPROVISION_REQUESTED)) {
-                    return name + " "
-                            + Objects.requireNonNullElse(data.connections(), List.<PeeringEvent.Connection>of())
-                                    .stream()
-                                    .map(PeeringEvent.Connection::connectionIdentifier)
-                                    .sorted()
-                                    .toList();
-                }
-                return name;
-            }
-            case Topics.CONNECTION_EVENTS -> {
-                ConnectionEvent data = event.dataAs(ConnectionEvent.class);
-                return switch (type) {
-                    case ConnectionEvent.STATE_CHANGED -> "state " + data.previousConnectionState() + " -> "
-                            + data.connectionState();
-                    case ConnectionEvent.SESSION_STATE_CHANGED -> {
-                        List<String> steps = new ArrayList<>();
-                        if (data.previousSessionStateV4() != null) {
-                            steps.add("session IPv4 " + data.previousSessionStateV4() + " -> " + data.sessionStateV4());
-                        }
-                        if (data.previousSessionStateV6() != null) {
-                            steps.add("session IPv6 " + data.previousSessionStateV6() + " -> " + data.sessionStateV6());
-                        }
-                        yield steps.isEmpty() ? "session (no step)" : String.join(", ", steps);
-                    }
-                    default -> shortType(type);
-                };
-            }
-            case Topics.REGISTRATION_EVENTS -> {
-                RegistrationEvent data = event.dataAs(RegistrationEvent.class);
-                return switch (type) {
-                    case RegistrationEvent.ASN_UNREGISTERED -> shortType(type) + " " + data.reason();
-                    case RegistrationEvent.PREFIX_VALIDATION_STATE_CHANGED -> "prefix "
-                            + data.previousPrefixValidationState() + " -> " + data.prefixValidationState();
-                    default -> shortType(type);
-                };
-            }
-            default -> {
-                return shortType(type);
-            }
-        }
-    }
-
-    private static String whatPeerAsn(String type, String previous, String state) {
-        // An update repeats the state the PeerAsn had at the time, which depends on timing: not part of the name.
-        return type.equals(PeerAsnEvent.UPDATED) ? "updated" : shortType(type) + " " + previous + " -> " + state;
-    }
-
-    private static String shortType(String type) {
-        return type.substring(type.lastIndexOf('.') + 1);
+        return new Event(Topics.PEER_ASN_EVENTS, peerAsnId, peerAsnId, EventNames.whatPeerAsn(type, previous, state));
     }
 
     // ---- the diff
@@ -322,13 +283,16 @@ public final class ExpectedEvents {
             if (!ids.add(event.id())) {
                 continue;
             }
-            Event named = new Event(record.topic(), record.key(), event.subject(), what(record.topic(), event));
+            Event named =
+                    new Event(record.topic(), record.key(), event.subject(), EventNames.what(record.topic(), event));
             seen.merge(named, 1L, Long::sum);
-            int rank = rank(named);
+            int rank = EventNames.rank(named);
             if (rank >= 0) {
                 String resource = named.topic() + " " + named.subject();
                 Integer before = reached.get(resource);
-                if (before != null && rank < before) {
+                // a retry starts the path again: out of a failure, a connection goes back to an earlier step
+                boolean retry = named.what().startsWith("state ProvisioningFailed -> ");
+                if (before != null && rank < before && !retry) {
                     outOfOrder++;
                     example(
                             orderExamples,
@@ -379,41 +343,6 @@ public final class ExpectedEvents {
         examples.addAll(orderExamples);
         return new Diff(
                 expectedByTopic, seenByTopic, missing, duplicated, unexpected, outOfOrder, List.copyOf(examples));
-    }
-
-    /**
-     * Where an event stands in its resource's life, for the order check; -1 for events that may come at any
-     * point (a PeerAsn update) or whose order {@link EventChecks} follows (BGP session steps). One resource's
-     * events share one record key, so the topic must hold them in this order.
-     */
-    static int rank(Event event) {
-        String what = event.what();
-        return switch (event.topic()) {
-            case Topics.PEER_ASN_EVENTS -> what.startsWith("created")
-                    ? 0
-                    : what.startsWith("validationStateChanged") ? 1 : what.startsWith("deleted") ? 2 : -1;
-            case Topics.PEERING_EVENTS -> what.startsWith("created")
-                    ? 0
-                    : what.startsWith("connectionsRequested")
-                            ? 1
-                            : what.startsWith("deprovisionRequested") ? 2 : what.equals("deleted") ? 3 : -1;
-            case Topics.REGISTRATION_EVENTS -> what.equals("asnRegistered")
-                    ? 0
-                    : what.startsWith("asnUnregistered") ? 1 : -1;
-            case Topics.CONNECTION_EVENTS -> {
-                if (what.equals("removed")) {
-                    yield 100;
-                }
-                if (what.contains("-> PendingRemove")) {
-                    yield 99;
-                }
-                if (what.startsWith("state ")) {
-                    yield CONNECTION_PATH.indexOf(what.substring(what.lastIndexOf(' ') + 1));
-                }
-                yield -1;
-            }
-            default -> -1;
-        };
     }
 
     private static void example(List<String> examples, String text) {

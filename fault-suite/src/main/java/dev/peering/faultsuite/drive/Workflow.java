@@ -1,19 +1,20 @@
 package dev.peering.faultsuite.drive;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.peering.faultsuite.stack.Service;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The seed's story for one exchange operator, through REST only: associate a PeerAsn, create a peering
  * with one connection at once (while the PeerAsn is still Pending), wait for the connection to be
  * Active with both BGP sessions Established, register a customer ASN and read its Prefix Key.
+ *
+ * <p>Some workflows add what a person does ({@link OperatorActions}): by {@code index % 8}, 2 the operator
+ * approves the PeerAsn, 6 rejects it (the workflow ends there), 4 blocks and unblocks the connection, 0 fails
+ * and retries it (every sixteenth as soon as it exists, the others once it is provisioned a little); by
+ * {@code index % 4}, 1 the peer removes what it made one by one, 3 the operator deprovisions the peering.
  *
  * <p>Each workflow has its own subscription, ASNs and session address, so workflows never collide.
  */
@@ -26,13 +27,12 @@ public final class Workflow {
     public static final int MAX_WORKFLOWS = 2 * (1023 - FIRST_PEER_HOST);
 
     private static final String RESOURCE_GROUP = "rg-fault";
-    private static final Duration POLL = Duration.ofMillis(500);
 
     private final int index;
     private final Function<Service, String> urls;
-    private final Arm arm;
     private final Ledger ledger;
-    private final Duration stepTimeout;
+    private final Steps steps;
+    private final OperatorActions operator;
     private final String subscription;
     private final String connectionIdentifier;
 
@@ -40,12 +40,12 @@ public final class Workflow {
             int index, String runId, Function<Service, String> urls, Arm arm, Ledger ledger, Duration stepTimeout) {
         this.index = index;
         this.urls = urls;
-        this.arm = arm;
         this.ledger = ledger;
-        this.stepTimeout = stepTimeout;
+        this.steps = new Steps(index, arm, ledger, stepTimeout);
         this.subscription = "fault-" + runId + "-" + index;
         this.connectionIdentifier =
                 UUID.nameUUIDFromBytes((runId + "/" + index).getBytes()).toString();
+        this.operator = new OperatorActions(steps, ledger, peeringPath(), connectionIdentifier);
     }
 
     /** ASNs in 200000..299999 and 300000..399999 are public (none is reserved, private or documentation). */
@@ -74,11 +74,11 @@ public final class Workflow {
         ledger.started(index);
         try {
             String peerAsnUrl = urls.apply(Service.ASN) + peerAsnPath();
-            Arm.Attempts peerAsn = put(Ack.Kind.PEER_ASN, peerAsnUrl, peerAsnBody(), reply -> false);
+            Arm.Attempts peerAsn = steps.put(Ack.Kind.PEER_ASN, peerAsnUrl, peerAsnBody(), reply -> false);
             String decided =
                     switch (index % 8) {
-                        case 2 -> operatorDecides(peerAsnUrl, "approve", null);
-                        case 6 -> operatorDecides(peerAsnUrl, "reject", "{\"reason\":\"The fault suite rejects it.\"}");
+                        case 2 -> operator.decide(peerAsnUrl, "approve", null);
+                        case 6 -> operator.decide(peerAsnUrl, "reject", "{\"reason\":\"The fault suite rejects it.\"}");
                         default -> "Approved";
                     };
             ledger.expected()
@@ -92,7 +92,7 @@ public final class Workflow {
 
             String peeringUrl = urls.apply(Service.PEERING) + peeringPath();
             // peering-service learns of the PeerAsn from its event; until then it refuses the name.
-            put(
+            steps.put(
                     Ack.Kind.PEERING,
                     peeringUrl,
                     peeringBody(),
@@ -107,137 +107,32 @@ public final class Workflow {
                     urls.apply(Service.CONNECTION) + peeringPath() + "/connections/" + connectionIdentifier;
             ledger.acknowledged(new Ack(Ack.Kind.CONNECTION, index, connectionUrl));
             ledger.expected().connectionAcknowledged(peeringPath(), connectionIdentifier);
-            if (index % 8 == 4) {
-                blockAndUnblock(connectionUrl);
+            switch (index % 8) {
+                case 4 -> operator.blockAndUnblock(connectionUrl);
+                case 0 -> operator.failAndRetry(connectionUrl, index % 16 == 0);
+                default -> {}
             }
-            awaitFinal(Ack.Kind.CONNECTION, connectionUrl);
+            steps.awaitFinal(Ack.Kind.CONNECTION, connectionUrl);
 
             String registeredUrl = urls.apply(Service.REGISTRATION) + registeredAsnPath();
             // registration-service learns of the peering and the Active connection from their events.
-            put(
+            steps.put(
                     Ack.Kind.REGISTERED_ASN,
                     registeredUrl,
                     "{\"properties\":{\"asn\":" + customerAsn() + "}}",
                     reply -> reply.errorCode().equals("PeeringNotFound")
                             || reply.errorCode().equals("NoActiveConnection"));
             ledger.expected().registeredAsnAcknowledged(peeringPath(), registeredAsnPath());
-            awaitFinal(Ack.Kind.REGISTERED_ASN, registeredUrl);
+            steps.awaitFinal(Ack.Kind.REGISTERED_ASN, registeredUrl);
             switch (index % 4) {
                 case 1 -> removeOneByOne(peeringUrl, connectionUrl, registeredUrl);
                 case 3 -> deprovision(peeringUrl, connectionUrl, registeredUrl);
                 default -> {}
             }
             ledger.finished(index, subscription);
-        } catch (StepFailed e) {
+        } catch (Steps.StepFailed e) {
             ledger.stuck(index, e.getMessage());
         }
-    }
-
-    /**
-     * The operator approves or rejects the PeerAsn ({@code action}) while the scheduler may decide it at the
-     * same moment, on another instance: whoever comes second is refused with 409, and the PeerAsn is decided
-     * once. Returns the validation state it was decided with, read back when this action was refused.
-     */
-    private String operatorDecides(String peerAsnUrl, String action, String body) throws InterruptedException {
-        long deadline = System.nanoTime() + stepTimeout.toNanos();
-        Arm.Attempts attempts = arm.attempts("POST", peerAsnUrl + "/" + action, body, reply -> false, deadline);
-        Optional<Arm.Reply> reply = attempts.last();
-        if (reply.isEmpty() || reply.get().status() >= 500) {
-            throw new StepFailed(
-                    "POST " + action + " got " + reply.map(Arm.Reply::describe).orElse("no answer"));
-        }
-        if (reply.get().ok()) {
-            ledger.acknowledged();
-            ledger.operatorDecision(action + ": decided by the operator");
-            return reply.get().body().path("properties").path("validationState").asText();
-        }
-        if (reply.get().status() != 409 || !reply.get().errorCode().equals("InvalidValidationStateTransition")) {
-            throw new StepFailed("POST " + action + " refused: " + reply.get().describe());
-        }
-        // Decided before: by the scheduler, or by an attempt of ours whose answer was lost.
-        String state = awaitDecided(peerAsnUrl);
-        ledger.operatorDecision(action + ": refused (409), already " + state
-                + (attempts.unanswered() > 0 ? " after a lost answer" : ""));
-        return state;
-    }
-
-    private String awaitDecided(String peerAsnUrl) throws InterruptedException {
-        long deadline = System.nanoTime() + stepTimeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Arm.Reply> reply = arm.once("GET", peerAsnUrl, null);
-            if (reply.isPresent() && reply.get().ok()) {
-                String state = reply.get()
-                        .body()
-                        .path("properties")
-                        .path("validationState")
-                        .asText();
-                if (!state.equals("Pending") && !state.equals("None")) {
-                    return state;
-                }
-            }
-            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
-        }
-        throw new StepFailed(peerAsnUrl + " not decided within " + stepTimeout.toSeconds() + " s");
-    }
-
-    /**
-     * The operator blocks the connection as soon as it exists, then unblocks it: it returns to the state it
-     * blocked and provisioning goes on from there. The provisioner may have made it Active first (a fault
-     * delayed the block): then the block is refused with 409 and nothing more happens. Only this workflow
-     * unblocks, so the connection read back after the block says whether it is blocked, and in which state,
-     * whatever answers were lost on the way.
-     */
-    private void blockAndUnblock(String connectionUrl) throws InterruptedException {
-        awaitConnection(connectionUrl);
-        long deadline = System.nanoTime() + stepTimeout.toNanos();
-        Arm.Attempts block = arm.attempts(
-                "POST",
-                connectionUrl + "/block",
-                "{\"reason\":\"The fault suite blocks it.\"}",
-                reply -> false,
-                deadline);
-        Optional<Arm.Reply> reply = block.last();
-        if (reply.isEmpty() || reply.get().status() >= 500) {
-            throw new StepFailed(
-                    "POST block got " + reply.map(Arm.Reply::describe).orElse("no answer"));
-        }
-        if (!reply.get().ok()
-                && !(reply.get().status() == 409
-                        && reply.get().errorCode().equals("InvalidConnectionStateTransition"))) {
-            throw new StepFailed("POST block refused: " + reply.get().describe());
-        }
-        JsonNode connection = awaitConnection(connectionUrl);
-        String state = connection.path("connectionState").asText();
-        if (!state.equals("ExternalBlocker")) {
-            ledger.operatorDecision("block: refused (409), already " + state);
-            return;
-        }
-        ledger.acknowledged();
-        String blocked = connection.path("previousConnectionProvisioningState").asText();
-        ledger.expected().connectionBlocked(peeringPath(), connectionIdentifier, blocked);
-        ledger.operatorDecision("block: blocked in " + blocked);
-        // A second unblock, after one whose answer was lost, finds the connection moved on: 409.
-        send(
-                "POST unblock",
-                "POST",
-                connectionUrl + "/unblock",
-                null,
-                r -> false,
-                r -> r.status() == 409 && r.errorCode().equals("InvalidConnectionStateTransition"));
-    }
-
-    private JsonNode awaitConnection(String url) throws InterruptedException {
-        long deadline = System.nanoTime() + stepTimeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            Optional<Arm.Reply> reply = arm.once("GET", url, null);
-            if (reply.isPresent() && reply.get().ok()) {
-                return reply.get().body();
-            }
-            last = reply.map(Arm.Reply::describe).orElse("no answer");
-            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
-        }
-        throw new StepFailed(url + " not there within " + stepTimeout.toSeconds() + " s, last seen: " + last);
     }
 
     /**
@@ -246,23 +141,26 @@ public final class Workflow {
      */
     private void removeOneByOne(String peeringUrl, String connectionUrl, String registeredUrl)
             throws InterruptedException {
-        send("DELETE registered ASN", "DELETE", registeredUrl, null, reply -> false, reply -> false);
+        steps.send("DELETE registered ASN", "DELETE", registeredUrl, null, reply -> false, reply -> false);
         ledger.expected().registeredAsnDeleted(peeringPath(), registeredAsnPath());
         ledger.gone(new Ack(Ack.Kind.GONE, index, registeredUrl));
-        awaitGone(registeredUrl);
+        steps.awaitGone(registeredUrl);
 
-        send("DELETE connection", "DELETE", connectionUrl + "?confirm=yes", null, reply -> false, reply -> false);
+        steps.send("DELETE connection", "DELETE", connectionUrl + "?confirm=yes", null, reply -> false, reply -> false);
         ledger.expected().connectionRemoved(peeringPath(), connectionIdentifier);
         ledger.gone(new Ack(Ack.Kind.GONE, index, connectionUrl));
-        awaitGone(connectionUrl);
+        steps.awaitGone(connectionUrl);
         // The peering learns of the removal from the connection's event; deprovisioned before, it would
         // name the connection in its request, and the suite could not tell which request to expect.
-        awaitPeering(peeringUrl, peering -> peering.path("properties")
-                .path("direct")
-                .path("connections")
-                .isEmpty());
+        steps.await(
+                peeringUrl,
+                peering -> peering.path("properties")
+                        .path("direct")
+                        .path("connections")
+                        .isEmpty(),
+                "without connections");
 
-        send(
+        steps.send(
                 "POST deprovision",
                 "POST",
                 peeringUrl + "/deprovision",
@@ -271,7 +169,7 @@ public final class Workflow {
                 reply -> reply.status() == 404);
         ledger.expected().peeringDeprovisioned(peeringPath(), List.of());
         ledger.gone(new Ack(Ack.Kind.GONE, index, peeringUrl));
-        awaitGone(peeringUrl);
+        steps.awaitGone(peeringUrl);
     }
 
     /**
@@ -280,7 +178,7 @@ public final class Workflow {
      */
     private void deprovision(String peeringUrl, String connectionUrl, String registeredUrl)
             throws InterruptedException {
-        send(
+        steps.send(
                 "POST deprovision",
                 "POST",
                 peeringUrl + "/deprovision",
@@ -293,109 +191,9 @@ public final class Workflow {
         ledger.gone(new Ack(Ack.Kind.GONE, index, registeredUrl));
         ledger.gone(new Ack(Ack.Kind.GONE, index, connectionUrl));
         ledger.gone(new Ack(Ack.Kind.GONE, index, peeringUrl));
-        awaitGone(connectionUrl);
-        awaitGone(registeredUrl);
-        awaitGone(peeringUrl);
-    }
-
-    /**
-     * Sends until an answer is final; a 2xx is success, and so is an answer {@code doneBefore} accepts when an
-     * earlier attempt's answer was lost (a 404 for a deletion that one of them already did).
-     */
-    private Arm.Attempts send(
-            String what,
-            String method,
-            String url,
-            String body,
-            Predicate<Arm.Reply> retryable,
-            Predicate<Arm.Reply> doneBefore)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + stepTimeout.toNanos();
-        Arm.Attempts attempts = arm.attempts(method, url, body, retryable, deadline);
-        Optional<Arm.Reply> reply = attempts.last();
-        if (reply.isEmpty()) {
-            throw new StepFailed(what + " got no answer within " + stepTimeout.toSeconds() + " s");
-        }
-        if (reply.get().status() >= 500 || retryable.test(reply.get())) {
-            throw new StepFailed(what + " still answered " + reply.get().describe());
-        }
-        boolean done = reply.get().ok() || attempts.unanswered() > 0 && doneBefore.test(reply.get());
-        if (!done) {
-            throw new StepFailed(what + " refused: " + reply.get().describe());
-        }
-        ledger.acknowledged();
-        return attempts;
-    }
-
-    private void awaitGone(String url) throws InterruptedException {
-        long deadline = System.nanoTime() + stepTimeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            Optional<Arm.Reply> reply = arm.once("GET", url, null);
-            if (reply.isPresent() && reply.get().status() == 404) {
-                return;
-            }
-            last = reply.map(Arm.Reply::describe).orElse("no answer");
-            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
-        }
-        throw new StepFailed(url + " not gone within " + stepTimeout.toSeconds() + " s, last seen: " + last);
-    }
-
-    private void awaitPeering(String url, Predicate<JsonNode> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + stepTimeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Arm.Reply> reply = arm.once("GET", url, null);
-            if (reply.isPresent()
-                    && reply.get().ok()
-                    && condition.test(reply.get().body())) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
-        }
-        throw new StepFailed(
-                "the peering " + url + " did not reach the awaited state within " + stepTimeout.toSeconds() + " s");
-    }
-
-    private Arm.Attempts put(Ack.Kind kind, String url, String body, Predicate<Arm.Reply> refusedForNow)
-            throws InterruptedException {
-        // A PUT is idempotent: a 409 ConcurrentModification (another writer of the same resource won a race;
-        // the answer says "read it again and retry") is tried again, as the answer asks a client to.
-        Predicate<Arm.Reply> retryable =
-                refusedForNow.or(r -> r.status() == 409 && r.errorCode().equals("ConcurrentModification"));
-        long deadline = System.nanoTime() + stepTimeout.toNanos();
-        Arm.Attempts attempts = arm.attempts("PUT", url, body, retryable, deadline);
-        Optional<Arm.Reply> reply = attempts.last();
-        if (reply.isEmpty()) {
-            throw new StepFailed("PUT " + kind + " got no answer within " + stepTimeout.toSeconds() + " s");
-        }
-        if (reply.get().status() >= 500 || retryable.test(reply.get())) {
-            throw new StepFailed("PUT " + kind + " still answered "
-                    + reply.get().describe() + " after " + stepTimeout.toSeconds() + " s");
-        }
-        if (!reply.get().ok()) {
-            throw new StepFailed("PUT " + kind + " refused: " + reply.get().describe());
-        }
-        ledger.acknowledged(new Ack(kind, index, url));
-        return attempts;
-    }
-
-    private void awaitFinal(Ack.Kind kind, String url) throws InterruptedException {
-        long deadline = System.nanoTime() + stepTimeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            Optional<Arm.Reply> reply = arm.once("GET", url, null);
-            if (reply.isPresent() && reply.get().ok()) {
-                JsonNode resource = reply.get().body();
-                if (kind.isFinal(resource)) {
-                    return;
-                }
-                last = kind.state(resource);
-            } else if (reply.isPresent()) {
-                last = reply.get().describe();
-            }
-            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
-        }
-        throw new StepFailed(kind + " not final within " + stepTimeout.toSeconds() + " s, last seen: " + last);
+        steps.awaitGone(connectionUrl);
+        steps.awaitGone(registeredUrl);
+        steps.awaitGone(peeringUrl);
     }
 
     private String peerAsnBody() {
@@ -433,11 +231,5 @@ public final class Workflow {
                         westin ? "2001:504:16::1f9b" : "2001:504:16::1f9c",
                         peerV6,
                         peerAsnPath());
-    }
-
-    private static final class StepFailed extends RuntimeException {
-        StepFailed(String message) {
-            super(message, null, false, false);
-        }
     }
 }

@@ -103,22 +103,22 @@ public final class FaultPlan {
         List<Fault> infra = new ArrayList<>();
         infra.add(fault(
                 "Kafka broker stopped (SIGTERM) for " + timing.brokerDownFor().toSeconds() + " s",
-                stack -> stack.restartBroker(timing.brokerDownFor())));
+                stack -> stack.broker().restart(timing.brokerDownFor())));
         infra.add(fault(
                 "Kafka broker killed (kill -9) for " + timing.brokerDownFor().toSeconds() + " s",
-                stack -> stack.killBroker(timing.brokerDownFor())));
+                stack -> stack.broker().kill(timing.brokerDownFor())));
         infra.add(fault(
                 "Kafka broker frozen (SIGSTOP) for " + timing.brokerFrozenFor().toSeconds()
                         + " s, past the producers' delivery timeout",
-                stack -> relayFailuresWhileBrokerFrozen.addAndGet(stack.freezeBroker(timing.brokerFrozenFor()))));
+                stack -> relayFailuresWhileBrokerFrozen.addAndGet(stack.broker().freeze(timing.brokerFrozenFor()))));
         infra.add(fault(
                 "PostgreSQL crashed (immediate shutdown) for "
                         + timing.postgresDownFor().toSeconds() + " s",
-                stack -> stack.restartPostgres(timing.postgresDownFor())));
+                stack -> stack.database().restart(timing.postgresDownFor())));
         infra.add(fault(
                 "PostgreSQL postmaster killed (kill -9) for "
                         + timing.postgresDownFor().toSeconds() + " s",
-                stack -> stack.killPostgres(timing.postgresDownFor())));
+                stack -> stack.database().kill(timing.postgresDownFor())));
         lanes.add(infra);
         lanes.forEach(lane -> Collections.shuffle(lane, random));
     }

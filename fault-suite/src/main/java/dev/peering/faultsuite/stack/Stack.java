@@ -1,9 +1,7 @@
 package dev.peering.faultsuite.stack;
 
 import dev.peering.core.KafkaClientSettings;
-import dev.peering.events.Topics;
 import dev.peering.localinfra.ChildProcess;
-import dev.peering.localinfra.KafkaBroker;
 import dev.peering.localinfra.KafkaCluster;
 import dev.peering.localinfra.PostgresServer;
 import dev.peering.localinfra.ProcessSettings;
@@ -21,11 +19,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * PostgreSQL, Kafka and the four packaged services, each its own process started the way the local
@@ -36,7 +31,6 @@ public final class Stack implements AutoCloseable {
 
     // Measured: a restarted service took 95 s to start while eight JVMs, the broker and builds shared two cores.
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
-    private static final Duration BROKER_STOP_GRACE = Duration.ofSeconds(60);
 
     /** Each start of a process is marked in its log, which holds every run of it. */
     private static final ProcessSettings PROCESSES = ProcessSettings.defaults().withStartBanner("fault suite");
@@ -63,12 +57,16 @@ public final class Stack implements AutoCloseable {
     private final Map<Service, List<ChildProcess>> services = new EnumMap<>(Service.class);
     private Thread shutdownHook;
     private final Readiness readiness = new Readiness();
+    private final BrokerFaults broker;
+    private final PostgresFaults database;
 
     private Stack(Config config, PostgresServer postgres, KafkaCluster kafka, OperatorTokens tokens) {
         this.config = config;
         this.postgres = postgres;
         this.kafka = kafka;
         this.tokens = tokens;
+        this.broker = new BrokerFaults(kafka, READY_TIMEOUT, this::relayPassesFailed);
+        this.database = new PostgresFaults(postgres);
     }
 
     /** Wipes the data folder, then starts everything and waits until every service is ready. */
@@ -257,108 +255,14 @@ public final class Stack implements AutoCloseable {
         process(service).thaw();
     }
 
-    /** Stops the broker (SIGTERM), leaves it down for {@code down}, starts it again on the same log folder. */
-    public void restartBroker(Duration down) throws IOException, InterruptedException {
-        KafkaBroker node = targetNode();
-        node.stop(BROKER_STOP_GRACE);
-        TimeUnit.MILLISECONDS.sleep(down.toMillis());
-        node.start();
-        kafka.awaitReady(READY_TIMEOUT);
+    /** The faults of the Kafka broker (stopped, killed, frozen). */
+    public BrokerFaults broker() {
+        return broker;
     }
 
-    /** kill -9 of the broker, down for {@code down}, started again on the same log folder (log recovery). */
-    public void killBroker(Duration down) throws IOException, InterruptedException {
-        KafkaBroker node = targetNode();
-        node.process().kill();
-        TimeUnit.MILLISECONDS.sleep(down.toMillis());
-        node.start();
-        kafka.awaitReady(READY_TIMEOUT);
-    }
-
-    /**
-     * The node a broker fault hits: the only one, or on a cluster the one leading {@code
-     * peering.peering-events} partition 0 now (every workflow's peering events go through some leader, and
-     * this one's loss moves a leadership the services are writing to).
-     */
-    private KafkaBroker targetNode() {
-        if (kafka.size() == 1) {
-            return kafka.nodes().get(0);
-        }
-        Map<String, Object> admin = kafka.clientSettings().clientProperties();
-        admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        try (Admin client = Admin.create(admin)) {
-            int leader = client.describeTopics(List.of(Topics.PEERING_EVENTS))
-                    .allTopicNames()
-                    .get(15, TimeUnit.SECONDS)
-                    .get(Topics.PEERING_EVENTS)
-                    .partitions()
-                    .get(0)
-                    .leader()
-                    .id();
-            System.out.println("[fault] the broker fault hits Kafka node " + leader + ", leader of "
-                    + Topics.PEERING_EVENTS + "-0");
-            return kafka.nodes().get(leader - 1);
-        } catch (Exception e) {
-            System.out.println("[fault] no leader of " + Topics.PEERING_EVENTS + "-0 known (" + e
-                    + "); the broker fault hits Kafka node 1");
-            return kafka.nodes().get(0);
-        }
-    }
-
-    /**
-     * SIGSTOP of the broker for {@code frozen}: its sockets stay open and nothing answers, so the producers'
-     * sends time out (delivery timeout) rather than fail fast on a refused connection; then SIGCONT.
-     *
-     * @return the outbox relay passes that failed (and were rolled back, to be retried) while the broker was
-     *     frozen, as the services' logs tell: none means the freeze did not outlast the delivery timeout
-     */
-    public long freezeBroker(Duration frozen) throws IOException, InterruptedException {
-        long before = relayPassesFailed();
-        long during;
-        KafkaBroker node = targetNode();
-        node.process().freeze();
-        try {
-            TimeUnit.MILLISECONDS.sleep(frozen.toMillis());
-            during = relayPassesFailed() - before;
-        } finally {
-            node.process().thaw();
-        }
-        kafka.awaitReady(READY_TIMEOUT);
-        return during;
-    }
-
-    /**
-     * kill -9 of PostgreSQL's postmaster: no shutdown at all. Its children (backends, checkpointer, ...)
-     * notice the postmaster's death and exit; a new postmaster refuses to start while any of them still holds
-     * the old shared memory, so the restart waits for them, then starts the server (crash recovery).
-     */
-    public void killPostgres(Duration down) throws IOException, InterruptedException {
-        long pid = postgres.pid();
-        ProcessHandle postmaster = ProcessHandle.of(pid)
-                .orElseThrow(() -> new IllegalStateException("no PostgreSQL postmaster with pid " + pid));
-        List<ProcessHandle> children = postmaster.descendants().toList();
-        ChildProcess.signal("KILL", pid);
-        awaitExit(postmaster, "the PostgreSQL postmaster (pid " + pid + ")");
-        for (ProcessHandle child : children) {
-            awaitExit(child, "PostgreSQL child process " + child.pid() + " of the killed postmaster");
-        }
-        try {
-            // Releases zonky's lock on the folder; its pg_ctl stop finds no server.
-            postgres.stop();
-        } catch (IOException | RuntimeException e) {
-            System.out.println("[suite] releasing the killed PostgreSQL: " + e);
-        }
-        TimeUnit.MILLISECONDS.sleep(down.toMillis());
-        postgres.start();
-    }
-
-    private static void awaitExit(ProcessHandle process, String what) throws InterruptedException {
-        try {
-            process.onExit().get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException(what + " did not exit within 60 s", e);
-        }
+    /** The faults of PostgreSQL (crashed, postmaster killed). */
+    public PostgresFaults database() {
+        return database;
     }
 
     /**
@@ -376,13 +280,6 @@ public final class Stack implements AutoCloseable {
             }
         }
         return failed;
-    }
-
-    /** Crashes PostgreSQL, leaves it down for {@code down}, starts it again (with crash recovery). */
-    public void restartPostgres(Duration down) throws IOException, InterruptedException {
-        postgres.crash();
-        TimeUnit.MILLISECONDS.sleep(down.toMillis());
-        postgres.start();
     }
 
     private void awaitReady(Service service) throws InterruptedException {
@@ -441,7 +338,7 @@ public final class Stack implements AutoCloseable {
         for (ChildProcess service : allInstances()) {
             service.stop(Duration.ofSeconds(30));
         }
-        kafka.stop(BROKER_STOP_GRACE);
+        kafka.stop(BrokerFaults.stopGrace());
         postgres.stop();
     }
 

@@ -95,6 +95,32 @@ class EventChecksTest {
     }
 
     @Test
+    void aRetryRunsThePathAgainWithoutDuplicatesButTwiceWithinOneRunIsOne() {
+        wholePath();
+        // failed in Validating, retried: ProvisioningStarted, ProvisioningCompleted and Validating once more
+        String[] retry = {
+            "Validating", "ProvisioningFailed", "ProvisioningStarted", "ProvisioningCompleted", "Validating"
+        };
+        for (int i = 1; i < retry.length; i++) {
+            records.add(4 + i, connection(ConnectionEvent.STATE_CHANGED, retry[i - 1], retry[i], null, "PendingAdd"));
+        }
+
+        EventChecks.Result retried = check();
+        assertEquals(0, retried.duplicateTransitions());
+        assertEquals(0, retried.connectionGaps() + retried.illegalTransitions());
+
+        records.add(
+                8,
+                connection(
+                        ConnectionEvent.STATE_CHANGED,
+                        "ProvisioningStarted",
+                        "ProvisioningCompleted",
+                        null,
+                        "PendingAdd"));
+        assertEquals(1, check().duplicateTransitions());
+    }
+
+    @Test
     void aTransitionTheStateMachineForbidsIsCounted() {
         records.add(connection(ConnectionEvent.STATE_CHANGED, null, "PendingApproval", null, "PendingAdd"));
         records.add(connection(ConnectionEvent.STATE_CHANGED, "PendingApproval", "Active", null, "PendingAdd"));

@@ -221,12 +221,71 @@ class ExpectedEventsTest {
         unblockLost.remove(afterApproved + 1);
         assertEquals(1, ledger.diff(unblockLost).missing());
 
-        ExpectedEvents notBlocked = new ExpectedEvents();
-        notBlocked.peerAsnAcknowledged(PEER_ASN, 201, 0);
-        notBlocked.peeringAcknowledged(PEERING, "c1");
-        notBlocked.connectionAcknowledged(PEERING, "c1");
-        notBlocked.registeredAsnAcknowledged(PEERING, REGISTERED);
+        ExpectedEvents notBlocked = wholeWorkflowLedger();
         assertEquals(2, notBlocked.diff(records).unexpected(), "a block nobody acknowledged");
+    }
+
+    @Test
+    void aFailureInValidatingAndItsRetryRepeatTheStepsItTookBeforeAndEachIsNeeded() {
+        ledger.connectionFailed(PEERING, "c1", "Validating");
+        ledger.connectionRetried(PEERING, "c1");
+        int afterValidating = 9; // two PeerAsn, two peering, then PendingApproval ... Validating
+        List<String> retry =
+                List.of("Validating", "ProvisioningFailed", "ProvisioningStarted", "ProvisioningCompleted");
+        for (int i = 0; i < retry.size(); i++) {
+            records.add(
+                    afterValidating + i,
+                    connection(
+                            ConnectionEvent.STATE_CHANGED,
+                            retry.get(i),
+                            i + 1 < retry.size() ? retry.get(i + 1) : "Validating",
+                            null,
+                            null));
+        }
+
+        ExpectedEvents.Diff whole = ledger.diff(records);
+        assertEquals(
+                0, whole.missing() + whole.duplicated() + whole.unexpected() + whole.outOfOrder(), whole::toString);
+        for (int i = 0; i < retry.size(); i++) {
+            List<Record> oneLess = new ArrayList<>(records);
+            Record removed = oneLess.remove(afterValidating + i);
+            assertEquals(1, ledger.diff(oneLess).missing(), removed::value);
+        }
+
+        ExpectedEvents notRetried = wholeWorkflowLedger();
+        notRetried.connectionFailed(PEERING, "c1", "Validating");
+        ExpectedEvents.Diff withoutRetry = notRetried.diff(records);
+        assertEquals(1, withoutRetry.unexpected(), "a retry nobody acknowledged: " + withoutRetry);
+        assertEquals(3, withoutRetry.duplicated(), "its steps once more, and Active: " + withoutRetry);
+    }
+
+    @Test
+    void aFailureInPendingApprovalAndItsRetrySkipTheApproval() {
+        ledger.connectionFailed(PEERING, "c1", "PendingApproval");
+        ledger.connectionRetried(PEERING, "c1");
+        records.remove(6); // Approved -> ProvisioningStarted
+        records.remove(5); // PendingApproval -> Approved
+        records.add(5, connection(ConnectionEvent.STATE_CHANGED, "PendingApproval", "ProvisioningFailed", null, null));
+        records.add(
+                6, connection(ConnectionEvent.STATE_CHANGED, "ProvisioningFailed", "ProvisioningStarted", null, null));
+
+        ExpectedEvents.Diff whole = ledger.diff(records);
+        assertEquals(
+                0, whole.missing() + whole.duplicated() + whole.unexpected() + whole.outOfOrder(), whole::toString);
+
+        ExpectedEvents notFailed = wholeWorkflowLedger();
+        ExpectedEvents.Diff diff = notFailed.diff(records);
+        assertEquals(2, diff.missing(), "the approval's two steps: " + diff);
+        assertEquals(2, diff.unexpected(), "a failure and a retry nobody acknowledged: " + diff);
+    }
+
+    private static ExpectedEvents wholeWorkflowLedger() {
+        ExpectedEvents whole = new ExpectedEvents();
+        whole.peerAsnAcknowledged(PEER_ASN, 201, 0);
+        whole.peeringAcknowledged(PEERING, "c1");
+        whole.connectionAcknowledged(PEERING, "c1");
+        whole.registeredAsnAcknowledged(PEERING, REGISTERED);
+        return whole;
     }
 
     private Record peerAsn(String type, String previous, String state) {
