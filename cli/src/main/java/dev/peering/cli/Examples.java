@@ -264,6 +264,7 @@ final class Examples {
                         "# zsh: in ~/.zshrc",
                         "source <(peering completion zsh)",
                         "peering completion bash > ~/.local/share/bash-completion/completions/peering"));
+        DlqCommands.examples(e);
         return e;
     }
 

@@ -45,6 +45,7 @@ public final class EventJson {
                 subject,
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS),
                 CloudEvent.CONTENT_TYPE,
+                CloudEvent.dataSchemaOf(type),
                 correlationId,
                 subscription,
                 traceparent,

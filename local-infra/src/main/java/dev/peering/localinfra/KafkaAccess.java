@@ -102,7 +102,8 @@ public final class KafkaAccess {
                 bindings.add(allow(
                         service.principal(), ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.CREATE));
             }
-            for (String topic : service.consumed()) {
+            // its own dead-letter topics too: the operator's list and replay read them back (ADR 0018)
+            for (String topic : union(service.consumed(), service.deadLetter())) {
                 bindings.add(
                         allow(service.principal(), ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ));
             }

@@ -81,24 +81,35 @@ class KafkaAccessTest {
     }
 
     @Test
-    void eachServiceReadsOnlyWhatItConsumesInItsOwnGroupAndWatchReadsEveryPublishedTopic() throws IOException {
+    void eachServiceReadsOnlyWhatItConsumesAndItsDeadLettersInItsOwnGroupAndWatchReadsEveryPublishedTopic()
+            throws IOException {
         Map<String, Set<String>> read = allowed(access().bindings(), AclOperation.READ);
 
         assertEquals(
                 Map.of(
                         "User:asn-validation-service",
-                        Set.of("topic peering.peering-events", "group asn-validation-service"),
+                        Set.of(
+                                "topic peering.peering-events",
+                                "topic asn-validation-service.peering-events.dlq",
+                                "group asn-validation-service"),
                         "User:peering-service",
                         Set.of(
                                 "topic peering.peer-asn-events",
                                 "topic peering.connection-events",
+                                "topic peering-service.peer-asn-events.dlq",
+                                "topic peering-service.connection-events.dlq",
                                 "group peering-service"),
                         "User:connection-service",
-                        Set.of("topic peering.peering-events", "group connection-service"),
+                        Set.of(
+                                "topic peering.peering-events",
+                                "topic connection-service.peering-events.dlq",
+                                "group connection-service"),
                         "User:registration-service",
                         Set.of(
                                 "topic peering.peering-events",
                                 "topic peering.connection-events",
+                                "topic registration-service.peering-events.dlq",
+                                "topic registration-service.connection-events.dlq",
                                 "group registration-service"),
                         "User:watch",
                         Set.of(
@@ -140,7 +151,8 @@ class KafkaAccessTest {
         Map<String, String> table = access().describe();
 
         assertEquals(
-                "writes connection-service.peering-events.dlq, peering.connection-events; reads peering.peering-events;"
+                "writes connection-service.peering-events.dlq, peering.connection-events; reads"
+                        + " connection-service.peering-events.dlq, peering.peering-events;"
                         + " groups connection-service",
                 table.get("connection-service"));
         assertEquals(

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * The AsyncAPI document of event-contracts ({@code asyncapi.yaml}) as a validator: an event is checked
  * against the payload schema of the message its CloudEvent type names, so the document cannot drift from
- * what the services emit.
+ * what the services emit. The document's objects are open to additions; here they are closed, so a
+ * property a service emits without documenting it is still caught.
  */
 public final class EventSchemas {
 
@@ -41,6 +42,14 @@ public final class EventSchemas {
             throw new UncheckedIOException(e);
         }
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        // The document's objects are open to consumers (a later event may add properties); our own producers
+        // are held to what it lists, so the validator closes every object schema that lists properties.
+        ObjectNode closed = document.path("components").deepCopy();
+        closed.path("schemas").forEach(s -> {
+            if (s.has("properties") && "object".equals(s.path("type").asText()) && !s.has("additionalProperties")) {
+                ((ObjectNode) s).put("additionalProperties", false);
+            }
+        });
         for (Iterator<JsonNode> messages =
                         document.path("components").path("messages").elements();
                 messages.hasNext(); ) {
@@ -48,7 +57,7 @@ public final class EventSchemas {
             ObjectNode schema = JSON.createObjectNode();
             schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
             schema.put("$ref", message.path("payload").path("$ref").asText());
-            schema.set("components", document.path("components"));
+            schema.set("components", closed);
             byType.put(message.path("name").asText(), factory.getSchema(schema));
         }
     }

@@ -33,7 +33,12 @@ public final class RouteTable {
             new Route(SUBSCRIPTION + "peeringServiceCountries", Upstream.REGISTRATION),
             new Route(SUBSCRIPTION + "checkServiceProviderAvailability", Upstream.REGISTRATION),
             // every service serves the provider's operations (platform's ProviderOperationsResource)
-            new Route("providers/Microsoft.Peering/operations", Upstream.PEERING));
+            new Route("providers/Microsoft.Peering/operations", Upstream.PEERING),
+            // not ARM: the operator's dead-letter tools (ADR 0018), named by the service that owns the topics
+            new Route("deadLetters/asn-validation-service/**", Upstream.ASN_VALIDATION),
+            new Route("deadLetters/peering-service/**", Upstream.PEERING),
+            new Route("deadLetters/connection-service/**", Upstream.CONNECTION),
+            new Route("deadLetters/registration-service/**", Upstream.REGISTRATION));
 
     /** The resource types the gateway serves, for the answer to a path it does not know. */
     public static final String RESOURCE_TYPES =
@@ -41,7 +46,7 @@ public final class RouteTable {
                     + " peerings/{name}/registeredPrefixes, peerings/{name}/receivedRoutes, peeringServices,"
                     + " peeringServiceLocations, peeringServiceProviders, peeringServiceCountries,"
                     + " checkServiceProviderAvailability, peeringLocations, peeringServiceAgreement,"
-                    + " /providers/Microsoft.Peering/operations";
+                    + " /providers/Microsoft.Peering/operations; for the operator /deadLetters/{service}";
 
     private RouteTable() {}
 

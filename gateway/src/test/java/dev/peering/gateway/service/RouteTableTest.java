@@ -38,6 +38,10 @@ class RouteTableTest {
         "/subscriptions/s1/providers/Microsoft.Peering/peeringServices, registration-service",
         "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Peering/peerings/ix1/registeredPrefixes/p1/validate,"
                 + " registration-service",
+        "/deadLetters/asn-validation-service, asn-validation-service",
+        "/deadLetters/peering-service/connection-events, peering-service",
+        "/deadLetters/connection-service/peering-events/0-12, connection-service",
+        "/deadLetters/registration-service/peering-events/replay, registration-service",
     })
     void eachResourceTypeGoesToTheServiceThatOwnsIt(String path, String module) {
         assertEquals(Optional.of(module), RouteTable.route(path).map(Upstream::module));
@@ -58,6 +62,8 @@ class RouteTableTest {
         "/subscriptions/s1/providers/microsoft.peering/peerAsns",
         "/q/health",
         "/internal/route-server/md5-keys",
+        "/deadLetters",
+        "/deadLetters/gateway/peering-events",
     })
     void aPathNoServiceServesHasNoRoute(String path) {
         assertEquals(Optional.empty(), RouteTable.route(path));
