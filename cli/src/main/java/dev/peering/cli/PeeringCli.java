@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
             RegistrationCommands.RegisteredAsnGroup.class,
             RegisteredPrefixCommands.Group.class,
             RegistrationCommands.ServiceGroup.class,
+            LookingGlassCommand.class,
             WatchCommand.class,
             CompletionCommand.class
         })
