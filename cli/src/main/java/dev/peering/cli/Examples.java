@@ -257,6 +257,13 @@ final class Examples {
                         "peering watch --correlation-id 96f90097-d4be-42f8-9fc2-bb941f722ce3 -o json",
                         "peering watch --kafka-config .stack-data/kafka-security/clients/watch.properties"));
         e.put(
+                "looking-glass",
+                List.of(
+                        "# From the route server (./stack up --route-server bird): your session's route, then a ping",
+                        "peering looking-glass --command BgpRoute --destination-ip 20.1.1.1",
+                        "peering looking-glass --command Ping --destination-ip 206.81.81.10",
+                        "peering looking-glass --command Traceroute --destination-ip 206.81.81.10 -o json"));
+        e.put(
                 "completion",
                 List.of(
                         "# bash: in ~/.bashrc",

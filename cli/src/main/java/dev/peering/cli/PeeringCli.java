@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
             RegisteredPrefixCommands.Group.class,
             RegistrationCommands.ServiceGroup.class,
             DlqCommands.class,
+            LookingGlassCommand.class,
             WatchCommand.class,
             CompletionCommand.class
         })

@@ -501,6 +501,21 @@ class PeeringCliTest {
     }
 
     @Test
+    void lookingGlassPostsItsQueryAndPrintsTheRoutersText() throws Exception {
+        String path = "/subscriptions/sub-1/providers/Microsoft.Peering/lookingGlass";
+        arm.on("POST " + path, 200, "{'command':'Ping','output':'3 packets transmitted, 3 received'}");
+        FakeArm.Run ping =
+                arm.run("looking-glass", "-s", "sub-1", "--command", "Ping", "--destination-ip", "206.81.81.10");
+        assertEquals(0, ping.exitCode(), ping.err());
+        assertEquals("3 packets transmitted, 3 received" + System.lineSeparator(), ping.out());
+        String query = arm.requests.get(0).query();
+        for (String part : List.of(
+                "command=Ping", "sourceType=EdgeSite", "sourceLocation=Seattle", "destinationIP=206.81.81.10")) {
+            assertTrue(query.contains(part), query);
+        }
+    }
+
+    @Test
     void serviceListUpdateAndTheCatalogCallTheirPaths() throws Exception {
         String sub = "/subscriptions/sub-1/providers/Microsoft.Peering";
         arm.on("GET " + sub + "/peeringServices", 200, "{'value':[{'name':'ps','location':'westus2'}]}");

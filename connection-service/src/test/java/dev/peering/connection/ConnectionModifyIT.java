@@ -87,6 +87,51 @@ class ConnectionModifyIT {
     }
 
     @Test
+    void theLookingGlassNeedsARouterAndRefusesHostileInputFirst() {
+        Fixtures f = new Fixtures().created();
+        String glass = "/subscriptions/" + f.sub + "/providers/Microsoft.Peering/lookingGlass";
+        Map<String, String> ping = Map.of(
+                "command",
+                "Ping",
+                "sourceType",
+                "EdgeSite",
+                "sourceLocation",
+                "Seattle",
+                "destinationIP",
+                "206.81.81.10");
+        api().queryParams(ping)
+                .post(glass)
+                .then()
+                .statusCode(409)
+                .body("error.code", org.hamcrest.Matchers.equalTo("LookingGlassNotAvailable"));
+        // each hostile or malformed parameter is a 400 with the ARM body, before the router is asked anything
+        for (Map.Entry<String, String> bad : List.of(
+                Map.entry("destinationIP", "206.81.81.10; reboot"),
+                Map.entry("destinationIP", "-c 100000 206.81.81.10"),
+                Map.entry("destinationIP", "localhost"),
+                Map.entry("destinationIP", "224.0.0.1"),
+                Map.entry("destinationIP", "::1"),
+                Map.entry("command", "Shell"),
+                Map.entry("sourceType", "Anywhere"),
+                Map.entry("sourceLocation", ""))) {
+            Map<String, String> params = new java.util.HashMap<>(ping);
+            params.put(bad.getKey(), bad.getValue());
+            api().queryParams(params)
+                    .post(glass)
+                    .then()
+                    .statusCode(400)
+                    .body("error.code", org.hamcrest.Matchers.equalTo("InvalidQueryParameter"));
+        }
+        Map<String, String> azure = new java.util.HashMap<>(ping);
+        azure.put("sourceType", "AzureRegion");
+        api().queryParams(azure)
+                .post(glass)
+                .then()
+                .statusCode(400)
+                .body("error.code", org.hamcrest.Matchers.equalTo("InvalidLookingGlassSource"));
+    }
+
+    @Test
     void anAddedConnectionStartsAtPendingApprovalAndRunsTheSameWay() {
         Fixtures f = new Fixtures().created();
         JsonPath created = api().header("x-ms-correlation-request-id", "corr-add-c9")

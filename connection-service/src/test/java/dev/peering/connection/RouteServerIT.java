@@ -15,6 +15,7 @@ import dev.peering.routeserver.lab.LabRouter;
 import dev.peering.routeserver.lab.PeerConfig;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
+import dev.peering.testsupport.TestTokens;
 import dev.peering.testsupport.TokensTestResource;
 import dev.peering.testsupport.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,9 +33,11 @@ import org.junit.jupiter.api.condition.EnabledIf;
 /**
  * The bird adapter against a real BIRD 2 route server on an emulated exchange LAN ({@link RouteServerLan}):
  * two connections of one peering, each with a peer BIRD announcing three prefixes. Their sessions reach
- * Established because the router says so; removing one connection removes its protocol and leaves the
- * other session up; a fourth prefix trips the other's max-prefix limit (3) and its event says why. Needs
- * root and bird2 (CI has both); elsewhere it is skipped with a warning.
+ * Established because the router says so; ReceivedRoutes lists the prefixes; the looking glass pings,
+ * traceroutes and shows routes from the route server, each caller only its own; a third connection's MD5
+ * key changes in the key source alone and the router re-keys its session; removing one connection removes
+ * its protocol and leaves the other session up; a fourth prefix trips the other's max-prefix limit (3)
+ * and its event says why. Needs root and bird2 (CI has both); elsewhere it is skipped with a warning.
  */
 @QuarkusTest
 @TestProfile(RouteServerIT.Bird.class)
@@ -71,13 +74,22 @@ class RouteServerIT {
             PeerConfig peerB = peer(b, List.of("20.2.1.0/24", "20.2.2.0/24", "20.2.3.0/24"));
             lan.start("pa", a, null, peerA.text());
             LabRouter routerB = lan.start("pb", b, null, peerB.text());
-            PeeringEvent.Connection ca = connection("ca", a);
-            PeeringEvent.Connection cb = connection("cb", b);
+            PeeringEvent.Connection ca = connection("ca", a, false);
+            PeeringEvent.Connection cb = connection("cb", b, false);
             f.request(ca, cb);
+            // another peering's connection with an MD5 key, whose key then changes
+            Fixtures g = new Fixtures().created();
+            String c = Fixtures.nextPeerV4();
+            System.setProperty(RouteServerLan.KEY_PROPERTY + g.connectionId("cc"), "first-Key-1");
+            PeerConfig peerC = peer(c, List.of("20.3.1.0/24")).withMd5Key("first-Key-1");
+            LabRouter routerC = lan.start("pc", c, null, peerC.text());
+            g.request(connection("cc", c, true));
             f.awaitConnection("ca");
             f.awaitConnection("cb");
+            g.awaitConnection("cc");
             f.operator("ca", "approve", 200);
             f.operator("cb", "approve", 200);
+            g.operator("cc", "approve", 200);
 
             awaitSession(f, "ca", "Established");
             awaitSession(f, "cb", "Established");
@@ -97,6 +109,8 @@ class RouteServerIT {
             SessionStatus before = protocol("_cb_").orElseThrow();
             assertEquals(Optional.of(3), before.importedRoutes(), "peer B's three prefixes on the route server");
             receivedRoutesListTheAnnouncedPrefixes(f, a, b);
+            theLookingGlassLooksFromTheRouteServer(f, a, b);
+            aChangedMd5KeyAloneReKeysTheSession(g, routerC, peerC, topic);
 
             // Removing connection ca takes its protocol off the router; cb's session is not restarted.
             f.send(PeeringEvent.CONNECTION_REMOVAL_REQUESTED, List.of(ca));
@@ -104,7 +118,7 @@ class RouteServerIT {
             await().atMost(BGP).until(() -> protocol("_ca_").isEmpty());
             SessionStatus after = protocol("_cb_").orElseThrow();
             assertEquals("Established", after.state().name());
-            assertEquals(before.since(), after.since(), "cb's session was restarted by ca's removal");
+            assertEquals(before.since(), after.since(), "cb's session was restarted by cc's new key or ca's removal");
 
             // A fourth prefix is one past cb's limit: the router shuts the session and the event says why.
             routerB.reconfigure(peerB.announcing(List.of("20.2.1.0/24", "20.2.2.0/24", "20.2.3.0/24", "20.2.4.0/24"))
@@ -171,12 +185,82 @@ class RouteServerIT {
                 .body("error.code", org.hamcrest.Matchers.equalTo("InvalidQueryParameter"));
     }
 
+    /** LookingGlass_Invoke from the route server's namespace and control socket, limited to the caller's own. */
+    private static void theLookingGlassLooksFromTheRouteServer(Fixtures f, String a, String b) {
+        String peer = TestTokens.peer(f.sub);
+        // BgpRoute as the peer: the route its own session sent, with the router's attributes
+        JsonPath route = lookingGlass(f.sub, peer, "BgpRoute", "20.2.2.1", 200);
+        assertEquals("BgpRoute", route.getString("command"));
+        assertTrue(route.getString("output").contains("20.2.2.0/24"), route.getString("output"));
+        assertTrue(route.getString("output").contains("BGP.as_path: 30000"), route.getString("output"));
+        assertTrue(route.getString("output").contains("via " + b), route.getString("output"));
+        // Ping and Traceroute run in the route server's namespace: the peer routers answer on the LAN
+        if (BirdCommands.program("ping").isPresent()
+                && BirdCommands.program("traceroute").isPresent()) {
+            String ping = lookingGlass(f.sub, peer, "Ping", a, 200).getString("output");
+            assertTrue(ping.contains("3 packets transmitted, 3 received"), ping);
+            String trace = lookingGlass(f.sub, peer, "Traceroute", b, 200).getString("output");
+            assertTrue(trace.contains(" 1  " + b), trace);
+        } else {
+            System.err.println("WARNING: RouteServerIT: ping or traceroute is missing (apt-get install iputils-ping"
+                    + " traceroute): the looking glass's Ping and Traceroute were NOT run, only their 409.");
+            assertEquals(
+                    "LookingGlassCommandUnavailable",
+                    lookingGlass(f.sub, peer, "Ping", a, 409).getString("error.code"));
+        }
+        // an address that is not the peer's own is refused; another subscription sees nothing of this one's
+        assertEquals(
+                "LookingGlassDestinationNotAllowed",
+                lookingGlass(f.sub, peer, "Ping", "206.81.80.1", 403).getString("error.code"));
+        Fixtures other = new Fixtures().created();
+        assertEquals(
+                "LookingGlassDestinationNotAllowed",
+                lookingGlass(other.sub, TestTokens.peer(other.sub), "BgpRoute", "20.2.2.1", 403)
+                        .getString("error.code"));
+        // the operator looks at every session's routes
+        String all = lookingGlass(f.sub, TestTokens.operator(), "BgpRoute", "20.1.1.1", 200)
+                .getString("output");
+        assertTrue(all.contains("20.1.1.0/24") && all.contains("via " + a), all);
+    }
+
+    private static JsonPath lookingGlass(String sub, String token, String command, String destination, int status) {
+        return io.restassured.RestAssured.given()
+                .header("Authorization", token)
+                .queryParam("api-version", "2022-10-01")
+                .queryParam("command", command)
+                .queryParam("sourceType", "EdgeSite")
+                .queryParam("sourceLocation", "Seattle")
+                .queryParam("destinationIP", destination)
+                .post("/subscriptions/" + sub + "/providers/Microsoft.Peering/lookingGlass")
+                .then()
+                .statusCode(status)
+                .extract()
+                .jsonPath();
+    }
+
     private static PeerConfig peer(String address, List<String> prefixes) {
         return new PeerConfig(Fixtures.PEER_ASN, address, null, 8075, Fixtures.MICROSOFT_V4, null, null, prefixes);
     }
 
-    /** An IPv4 connection without MD5 key, max-prefix 3. */
-    private static PeeringEvent.Connection connection(String id, String peerV4) {
+    /**
+     * The key of cc changes in the key source alone (peering-service's pull API; here its stand-in): the route
+     * server takes it at its next pull, so the session drops while the peer still has the old key, and comes
+     * back once the peer has the new one too.
+     */
+    private static void aChangedMd5KeyAloneReKeysTheSession(
+            Fixtures g, LabRouter routerC, PeerConfig peerC, TopicReader topic) {
+        awaitSession(g, "cc", "Established");
+        String id = g.connectionId("cc");
+        System.setProperty(RouteServerLan.KEY_PROPERTY + id, "second-Key-2");
+        ConnectionEvent dropped = sessionEvent(topic, id, e -> "Established".equals(e.previousSessionStateV4()));
+        assertTrue(dropped.reason().contains("dropped to"), dropped.reason());
+        routerC.reconfigure(peerC.withMd5Key("second-Key-2").text());
+        awaitSession(g, "cc", "Established");
+        assertEquals("Established", protocol("_cc_").orElseThrow().state().name());
+    }
+
+    /** An IPv4 connection, with or without an MD5 key, max-prefix 3. */
+    private static PeeringEvent.Connection connection(String id, String peerV4, boolean md5) {
         return new PeeringEvent.Connection(
                 id,
                 Fixtures.FACILITY,
@@ -191,7 +275,7 @@ class RouteServerIT {
                 null,
                 3,
                 null,
-                false);
+                md5);
     }
 
     private static JsonPath awaitSession(Fixtures f, String connection, String state) {

@@ -3,6 +3,7 @@ package dev.peering.localstack;
 import dev.peering.reference.Facility;
 import dev.peering.reference.PeeringLocations;
 import dev.peering.reference.net.Cidr;
+import dev.peering.routeserver.bird.BirdCommands;
 import dev.peering.routeserver.bird.BirdConfigGenerator;
 import dev.peering.routeserver.domain.RouteServer;
 import dev.peering.routeserver.lab.ExchangeLan;
@@ -51,6 +52,12 @@ final class RouteServerLab implements AutoCloseable {
             throw new IllegalStateException("--route-server bird: " + why
                     + ". Run as root with Debian's bird2 installed, or without --route-server bird.");
         });
+        for (List<String> program : List.of(List.of("ping", "iputils-ping"), List.of("traceroute", "traceroute"))) {
+            if (BirdCommands.program(program.get(0)).isEmpty()) {
+                System.err.println("WARNING: --route-server bird: " + program.get(0) + " is missing, so the looking"
+                        + " glass answers its command with 409 (apt-get install " + program.get(1) + ")");
+            }
+        }
         Facility six = PeeringLocations.load().facility(FACILITY).orElseThrow();
         String v4 = six.microsoftIPv4Addresses().get(0);
         String v6 = six.microsoftIPv6Addresses().get(0);
@@ -97,6 +104,7 @@ final class RouteServerLab implements AutoCloseable {
         env.put("PEERING_ROUTE_SERVER_FACILITY", String.valueOf(FACILITY));
         env.put("PEERING_ROUTE_SERVER_CONFIG_FILE", routeServer.config().toString());
         env.put("PEERING_ROUTE_SERVER_CONTROL_SOCKET", routeServer.socket().toString());
+        env.put("PEERING_ROUTE_SERVER_NAMESPACE", routeServer.namespace());
         env.put("PEERING_ROUTE_SERVER_MD5_KEYS_URL", "http://localhost:" + peeringServicePort);
         env.put(
                 "PEERING_ROUTE_SERVER_MD5_KEYS_TOKEN",

@@ -67,6 +67,7 @@ class Md5KeyIT {
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         String key = "S3cr3t-" + UUID.randomUUID();
+        String rotated = "R0tat3d-" + UUID.randomUUID();
         String sub = Fixtures.newSubscription();
         String path = peeringPath(sub, "rg1", "secret");
         try {
@@ -107,6 +108,14 @@ class Md5KeyIT {
                     .md5AuthenticationKey);
             assertEquals(key, stored);
             internalPullApi(path, key);
+            // the same connection sent with another key changes the key (the route server pulls it again)
+            put(path, withKey.replace(key, rotated)).statusCode(200).body(not(containsString(rotated)));
+            given().header("Authorization", TestTokens.routeServer())
+                    .queryParam("connectionId", path + "/connections/c1")
+                    .get("/internal/route-server/md5-keys")
+                    .then()
+                    .statusCode(200)
+                    .body("md5AuthenticationKey", equalTo(rotated));
 
             try (TopicReader topic = new TopicReader(Fixtures.PEERING_TOPIC)) {
                 List<TopicReader.Received> events = topic.awaitSubject(path, 2);
@@ -114,7 +123,7 @@ class Md5KeyIT {
                 assertTrue(requested.connections().get(0).md5AuthenticationKeyConfigured());
                 for (TopicReader.Received r : topic.poll()) {
                     assertFalse(
-                            r.value().contains(key),
+                            r.value().contains(key) || r.value().contains(rotated),
                             "an event carries the MD5 key: " + r.event().type());
                 }
             }
@@ -123,7 +132,7 @@ class Md5KeyIT {
         }
         assertFalse(capture.lines.isEmpty(), "the capture saw no log line at all");
         for (String line : capture.lines) {
-            assertFalse(line.contains(key), "a log line carries the MD5 key: " + line);
+            assertFalse(line.contains(key) || line.contains(rotated), "a log line carries the MD5 key: " + line);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.peering.routeserver.domain.LimitAction;
 import dev.peering.routeserver.domain.SessionMode;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -66,4 +67,38 @@ public interface RouteServerConfig {
 
     /** The bearer token (role {@code route-server}) this service presents to {@link #md5KeysUrl()}. */
     Optional<String> md5KeysToken();
+
+    /**
+     * How often the keys of the route server's sessions are pulled again, so a key changed in peering-service
+     * alone reaches the router (only when the generated text changes is it applied).
+     */
+    @WithDefault("30s")
+    Duration md5KeyRefresh();
+
+    /**
+     * The route server's network namespace, where the looking glass runs ping and traceroute
+     * ({@code ip netns exec}); when not set they run in this service's own, which must then be the router's.
+     */
+    Optional<String> namespace();
+
+    /** The looking glass's bounds (LookingGlass_Invoke). */
+    LookingGlass lookingGlass();
+
+    interface LookingGlass {
+        /** Echo requests a Ping sends (1-10). */
+        @WithDefault("3")
+        int pingCount();
+
+        /** Hops a Traceroute tries at most (1-30). */
+        @WithDefault("8")
+        int tracerouteMaxHops();
+
+        /** How long one command may run before it is killed (its output until then is answered). */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Bytes of a command's output kept; the rest is cut, and the cut said. */
+        @WithDefault("16384")
+        int maxOutputBytes();
+    }
 }

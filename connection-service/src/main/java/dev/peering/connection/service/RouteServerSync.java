@@ -8,6 +8,7 @@ import dev.peering.routeserver.bird.ApplyResult;
 import dev.peering.routeserver.bird.BirdCommands;
 import dev.peering.routeserver.bird.BirdConfigApplier;
 import dev.peering.routeserver.bird.BirdConfigGenerator;
+import dev.peering.routeserver.bird.BirdLookingGlass;
 import dev.peering.routeserver.bird.BirdProtocolsParser;
 import dev.peering.routeserver.bird.BirdRoutesParser;
 import dev.peering.routeserver.bird.CommandResult;
@@ -19,11 +20,15 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,6 +67,8 @@ public class RouteServerSync {
     private String appliedPlan;
     private Map<String, String> rowIds = Map.of();
     private String lastProblem;
+    private Instant keysPulledAt = Instant.MIN;
+    private Set<String> keyedOnRouter = Set.of();
 
     @Scheduled(
             every = "${peering.route-server.poll-interval:1s}",
@@ -73,7 +80,10 @@ public class RouteServerSync {
         }
     }
 
-    /** One pass: the configuration when it changed, then the states. */
+    /**
+     * One pass: the configuration when it changed, or when the MD5 keys are due to be pulled again (a key
+     * changed in peering-service alone changes the text), then the states.
+     */
     public synchronized void sync() {
         if (!ready()) {
             return;
@@ -86,15 +96,19 @@ public class RouteServerSync {
             marked.add(p.md5Configured() ? p.session().withMd5Key(KEY_MARK) : p.session());
         }
         String planText = generator.generate(base.withSessions(marked));
-        if (!planText.equals(appliedPlan)) {
-            ApplyResult result = applier.apply(generator.generate(base.withSessions(withKeys(plan))));
-            if (result.applied()) {
-                appliedPlan = planText;
-                rowIds = ids;
-                LOG.infof("route server configuration %s: %d sessions", result.outcome(), plan.size());
+        boolean planChanged = !planText.equals(appliedPlan);
+        Instant now = Instant.now();
+        boolean keysDue = plan.stream().anyMatch(RouteServerView.Planned::md5Configured)
+                && !now.isBefore(keysPulledAt.plus(config.md5KeyRefresh()));
+        if (planChanged || keysDue) {
+            keysPulledAt = now;
+            Keyed keyed = withKeys(plan);
+            if (!planChanged && keyed.missing().stream().anyMatch(keyedOnRouter::contains)) {
+                // peering-service is away for a moment: the running sessions keep the keys they have
+                problem("the MD5 keys of the route server's sessions cannot be pulled now: its configuration stays"
+                        + " as it is until they can");
             } else {
-                problem("the route server's configuration was not applied (" + result.outcome() + "): "
-                        + result.message());
+                apply(keyed, planText, ids, planChanged);
             }
         }
         CommandResult protocols = commands.showProtocolsAll(Path.of(config.controlSocket()));
@@ -125,7 +139,10 @@ public class RouteServerSync {
             CommandResult out = commands.showRoutesAll(Path.of(config.controlSocket()), protocol);
             if (out.succeeded() && !out.output().contains("syntax error")) {
                 routes.addAll(routesParser.parse(out.output()));
-            } else if (!out.output().contains("No such protocol")) {
+            } else if (!out.output().contains("No such protocol")
+                    && !out.output().contains("CF_SYM_UNDEFINED")) {
+                // (BIRD 2.0.12 calls a protocol it does not run an undefined symbol: not configured yet, or
+                // at another facility's route server)
                 problem("cannot read the routes of " + protocol + ": " + out.output());
                 throw ArmException.conflict("RouteServerUnavailable", "The route server cannot be reached now.");
             }
@@ -133,18 +150,70 @@ public class RouteServerSync {
         return routes;
     }
 
+    /**
+     * The route server's looking glass; a 409 with the simulation (no router to look from) or while the
+     * router cannot be reached.
+     */
+    public BirdLookingGlass lookingGlass() {
+        if (config.provisioner() != RouteServerConfig.Provisioner.bird) {
+            throw ArmException.conflict(
+                    "LookingGlassNotAvailable",
+                    "This deployment simulates its BGP sessions (peering.route-server.provisioner=simulated): there"
+                            + " is no route server to run ping, traceroute or a BGP route query from.");
+        }
+        if (!ready()) {
+            throw ArmException.conflict("RouteServerUnavailable", "The route server cannot be reached now.");
+        }
+        RouteServerConfig.LookingGlass limits = config.lookingGlass();
+        return new BirdLookingGlass(
+                commands,
+                Path.of(config.controlSocket()),
+                config.namespace(),
+                new BirdLookingGlass.Limits(
+                        limits.pingCount(), limits.tracerouteMaxHops(), limits.timeout(), limits.maxOutputBytes()));
+    }
+
+    private void apply(Keyed keyed, String planText, Map<String, String> ids, boolean planChanged) {
+        ApplyResult result = applier.apply(generator.generate(base.withSessions(keyed.sessions())));
+        if (!result.applied()) {
+            problem("the route server's configuration was not applied (" + result.outcome() + "): " + result.message());
+            return;
+        }
+        appliedPlan = planText;
+        rowIds = ids;
+        keyedOnRouter = keyed.sessions().stream()
+                .filter(s -> s.md5Key() != null)
+                .map(PeerSession::name)
+                .collect(Collectors.toSet());
+        if (planChanged || result.outcome() == ApplyResult.Outcome.APPLIED) {
+            LOG.infof(
+                    "route server configuration %s: %d sessions%s",
+                    result.outcome(),
+                    keyed.sessions().size(),
+                    planChanged ? "" : " (an MD5 key changed in peering-service)");
+        }
+    }
+
+    /** The sessions with their pulled MD5 keys, and the names of those whose key could not be had. */
+    private record Keyed(List<PeerSession> sessions, Set<String> missing) {}
+
     // Sessions with an MD5 key get it from peering-service now; one whose key cannot be had stays off.
-    private List<PeerSession> withKeys(List<RouteServerView.Planned> plan) {
+    private Keyed withKeys(List<RouteServerView.Planned> plan) {
         List<PeerSession> sessions = new ArrayList<>();
+        Set<String> missing = new HashSet<>();
         for (RouteServerView.Planned p : plan) {
             if (!p.md5Configured()) {
                 sessions.add(p.session());
+                continue;
+            }
+            Optional<String> key = md5Keys.keyOf(p.connectionId());
+            if (key.isPresent()) {
+                sessions.add(p.session().withMd5Key(key.get()));
             } else {
-                md5Keys.keyOf(p.connectionId())
-                        .ifPresent(key -> sessions.add(p.session().withMd5Key(key)));
+                missing.add(p.session().name());
             }
         }
-        return sessions;
+        return new Keyed(sessions, missing);
     }
 
     private boolean ready() {

@@ -32,6 +32,7 @@ public final class RouteTable {
             new Route(SUBSCRIPTION + "peeringServiceProviders", Upstream.REGISTRATION),
             new Route(SUBSCRIPTION + "peeringServiceCountries", Upstream.REGISTRATION),
             new Route(SUBSCRIPTION + "checkServiceProviderAvailability", Upstream.REGISTRATION),
+            new Route(SUBSCRIPTION + "lookingGlass", Upstream.CONNECTION),
             // every service serves the provider's operations (platform's ProviderOperationsResource)
             new Route("providers/Microsoft.Peering/operations", Upstream.PEERING),
             // not ARM: the operator's dead-letter tools (ADR 0018), named by the service that owns the topics
@@ -45,7 +46,7 @@ public final class RouteTable {
             "peerAsns, peerings, peerings/{name}/connections, peerings/{name}/registeredAsns,"
                     + " peerings/{name}/registeredPrefixes, peerings/{name}/receivedRoutes, peeringServices,"
                     + " peeringServiceLocations, peeringServiceProviders, peeringServiceCountries,"
-                    + " checkServiceProviderAvailability, peeringLocations, peeringServiceAgreement,"
+                    + " checkServiceProviderAvailability, lookingGlass, peeringLocations, peeringServiceAgreement,"
                     + " /providers/Microsoft.Peering/operations; for the operator /deadLetters/{service}";
 
     private RouteTable() {}

@@ -36,6 +36,7 @@ class RouteTableTest {
         "/providers/Microsoft.Peering/operations, peering-service",
         "/subscriptions/s1/providers/Microsoft.Peering/peeringServiceCountries, registration-service",
         "/subscriptions/s1/providers/Microsoft.Peering/peeringServices, registration-service",
+        "/subscriptions/s1/providers/Microsoft.Peering/lookingGlass, connection-service",
         "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Peering/peerings/ix1/registeredPrefixes/p1/validate,"
                 + " registration-service",
         "/deadLetters/asn-validation-service, asn-validation-service",

@@ -84,6 +84,29 @@ public class PeeringConnections {
         }
     }
 
+    /**
+     * An existing connection sent again with another MD5 key gets that key (the route server's bird adapter
+     * pulls it again and re-keys the session, ADR 0014); a request without the key keeps it. A connection
+     * set up without MD5 cannot get a key this way: the route server's session would change its kind.
+     *
+     * @return whether the key changed
+     */
+    public static boolean changeKey(PeeringSpec.NewConnection spec, ConnectionViewEntity c) {
+        String key = spec.md5AuthenticationKey();
+        if (key == null || key.equals(c.md5AuthenticationKey)) {
+            return false;
+        }
+        if (!c.md5Configured) {
+            throw ArmException.badRequest(
+                    "ConnectionChangeNotAllowed",
+                    "'" + spec.field() + "' sets an MD5 key on the existing connection '" + c.connectionIdentifier
+                            + "', which was set up without one; remove the connection with DELETE .../connections/"
+                            + c.connectionIdentifier + "?confirm=yes and add it again with its key.");
+        }
+        c.md5AuthenticationKey = key;
+        return true;
+    }
+
     private static boolean eq(Integer sent, int stored) {
         return sent != null && sent == stored;
     }

@@ -154,11 +154,14 @@ public class PeeringService {
         }
         boolean agreement = agreements.has(e.subscriptionId);
         List<ConnectionViewEntity> added = new ArrayList<>();
+        // a changed MD5 key is stored only: no event carries it, the route server pulls it (ADR 0014)
+        boolean keyChanged = false;
         for (PeeringSpec.NewConnection c : spec.connections()) {
             Optional<ConnectionViewEntity> known =
                     c.connectionIdentifier() == null ? Optional.empty() : e.connection(c.connectionIdentifier());
             if (known.isPresent()) {
                 PeeringConnections.requireSameConfiguration(c, known.get());
+                keyChanged |= PeeringConnections.changeKey(c, known.get());
                 continue;
             }
             if (e.provisioningState == ProvisioningState.Failed) {
@@ -174,7 +177,7 @@ public class PeeringService {
         Tags tags = Tags.of(spec.tags());
         boolean tagsChanged = !e.tags.equals(tags);
         e.tags = tags;
-        if (!added.isEmpty() || tagsChanged) {
+        if (!added.isEmpty() || tagsChanged || keyChanged) {
             e.updatedAt = time.now();
         }
         if (tagsChanged) {

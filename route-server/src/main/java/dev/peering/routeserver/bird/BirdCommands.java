@@ -1,8 +1,8 @@
 package dev.peering.routeserver.bird;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BirdCommands {
 
-    /** Where Debian's bird2 puts the programs; /usr/sbin is not on every user's PATH. */
-    private static final List<String> SEARCHED = List.of("/usr/sbin", "/usr/local/sbin", "/sbin");
+    /** Where Debian puts the programs (bird2, iproute2, iputils-ping, traceroute); /usr/sbin is not on every PATH. */
+    private static final List<String> SEARCHED = List.of("/usr/sbin", "/usr/local/sbin", "/sbin", "/usr/bin", "/bin");
 
     private final Path bird;
     private final Path birdc;
@@ -69,21 +69,37 @@ public final class BirdCommands {
 
     /** Runs one command with this instance's time limit; a command that outlives it is killed and reported. */
     public CommandResult run(List<String> command) {
+        return run(command, timeout, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Runs one command with its own time limit and at most {@code maxBytes} of its output kept (the rest is
+     * read and dropped, and the cut said at the end). A command that outlives {@code limit} is killed; what
+     * it printed until then is kept, with the kill said at the end (exit code 124).
+     */
+    public CommandResult run(List<String> command, Duration limit, int maxBytes) {
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             return new CommandResult(127, "cannot run " + command.get(0) + ": " + e.getMessage());
         }
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        CompletableFuture<String> output =
+                CompletableFuture.supplyAsync(() -> readAtMost(process.getInputStream(), maxBytes));
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                return new CommandResult(124, String.join(" ", command) + " did not finish within " + timeout);
+                String partial = "";
+                try {
+                    partial = output.get(5, TimeUnit.SECONDS).strip() + "\n";
+                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // a grandchild may hold the pipe open: report the kill without the partial output
+                }
+                return new CommandResult(124, partial + String.join(" ", command) + " did not finish within " + limit);
             }
             return new CommandResult(
                     process.exitValue(),
-                    output.get(timeout.toMillis(), TimeUnit.MILLISECONDS).strip());
+                    output.get(limit.toMillis(), TimeUnit.MILLISECONDS).strip());
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -93,12 +109,27 @@ public final class BirdCommands {
         }
     }
 
-    private static String readAll(InputStream in) {
+    private static String readAtMost(InputStream in, int maxBytes) {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        long dropped = 0;
+        byte[] chunk = new byte[8192];
+        // the rest is read, not left in the pipe: a writer blocked on a full pipe would never end
         try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                int keep = Math.max(0, Math.min(n, maxBytes - kept.size()));
+                kept.write(chunk, 0, keep);
+                dropped += n - keep;
+            }
+        } catch (IOException closedUnderTheReader) {
+            // the JDK closes the pipe of a killed process under its reader: what was read until then stands
         }
+        String text = kept.toString(StandardCharsets.UTF_8);
+        return dropped == 0 ? text : text + "\n[output cut at " + maxBytes + " bytes]";
+    }
+
+    /** A program as Debian installs it: on the PATH, or in /usr/sbin and friends. */
+    public static Optional<Path> program(String program) {
+        return find(program);
     }
 
     private static Optional<Path> find(String program) {

@@ -30,6 +30,12 @@ public record PeerConfig(
                 peerAsn, addressV4, addressV6, routeServerAsn, routeServerV4, routeServerV6, md5Key, next);
     }
 
+    /** The same peer with another MD5 key (null for none). */
+    public PeerConfig withMd5Key(String key) {
+        return new PeerConfig(
+                peerAsn, addressV4, addressV6, routeServerAsn, routeServerV4, routeServerV6, key, prefixes);
+    }
+
     public String text() {
         StringBuilder out = new StringBuilder();
         out.append("# A peer router of the emulated exchange LAN (test harness, not generated for production).\n");
