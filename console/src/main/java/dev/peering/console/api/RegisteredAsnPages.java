@@ -153,7 +153,11 @@ public class RegisteredAsnPages {
                 Lists.orEmptyWhileUnknown(() -> arm.list(user, ArmPaths.registeredAsns(sub, rg, name))).stream()
                         .map(r -> RegisteredAsnRow.of(r, shown))
                         .toList();
+        // A Prefix Key on show is not refreshed away by the next live event: the table stops following them
+        // until the page is loaded again (the key is shown once; the person may still be copying it).
+        boolean keyShown = rows.stream().anyMatch(r -> !r.key().isEmpty());
         return page.data("rows", rows)
+                .data("keyShown", keyShown)
                 .data("name", name)
                 .data("link", Overview.link(sub, rg, name))
                 .data("live", LiveKeys.peering(ArmPaths.peering(sub, rg, name)));

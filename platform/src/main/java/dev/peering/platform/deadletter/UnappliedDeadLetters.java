@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -38,7 +39,9 @@ public class UnappliedDeadLetters {
     private volatile boolean failing;
     private volatile boolean stopping;
 
-    void start(@Observes StartupEvent startup) {
+    // After DeadLetterTopics' own startup observer (default priority 2500), which reads the channels' topics:
+    // before it, topics() is empty and no gauge would be registered.
+    void start(@Observes @Priority(3000) StartupEvent startup) {
         topics.topics().forEach((channel, topic) -> {
             unapplied.put(channel, 0L);
             Gauge.builder("peering.dlq.unapplied", unapplied, u -> u.getOrDefault(channel, 0L))
