@@ -3,6 +3,7 @@ package dev.peering.faultsuite.drive;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -13,7 +14,15 @@ import java.util.function.Predicate;
  */
 final class Steps {
 
-    private static final Duration POLL = Duration.ofMillis(500);
+    /**
+     * How a wait reads a resource again: soon at first, then less often, as a client polling an ARM
+     * resource would. With hundreds of workflows waiting at once, a fixed short interval made the suite's
+     * own GETs the biggest load on the machine (about 1,300 GET/s for 650 waiting workflows at 500 ms),
+     * which slowed every restart the faults caused.
+     */
+    static final Duration FIRST_POLL = Duration.ofMillis(250);
+
+    static final Duration LONGEST_POLL = Duration.ofSeconds(3);
 
     private final int index;
     private final Arm arm;
@@ -115,6 +124,7 @@ final class Steps {
     JsonNode await(String url, Predicate<JsonNode> condition, String waitingFor) throws InterruptedException {
         long deadline = deadline();
         String last = "no answer";
+        long pollMillis = FIRST_POLL.toMillis();
         while (System.nanoTime() < deadline) {
             Optional<Arm.Reply> reply = arm.once("GET", url, null);
             if (reply.isPresent() && reply.get().ok()) {
@@ -125,7 +135,7 @@ final class Steps {
             } else {
                 last = reply.map(Arm.Reply::describe).orElse("no answer");
             }
-            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+            pollMillis = pause(pollMillis);
         }
         throw new StepFailed(
                 url + " not " + waitingFor + " within " + timeoutSeconds() + " s, last seen: " + abbreviate(last));
@@ -138,13 +148,14 @@ final class Steps {
     void awaitGone(String url) throws InterruptedException {
         long deadline = deadline();
         String last = "no answer";
+        long pollMillis = FIRST_POLL.toMillis();
         while (System.nanoTime() < deadline) {
             Optional<Arm.Reply> reply = arm.once("GET", url, null);
             if (reply.isPresent() && reply.get().status() == 404) {
                 return;
             }
             last = reply.map(Arm.Reply::describe).orElse("no answer");
-            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+            pollMillis = pause(pollMillis);
         }
         throw new StepFailed(url + " not gone within " + timeoutSeconds() + " s, last seen: " + last);
     }
@@ -152,6 +163,7 @@ final class Steps {
     void awaitFinal(Ack.Kind kind, String url) throws InterruptedException {
         long deadline = deadline();
         String last = "no answer";
+        long pollMillis = FIRST_POLL.toMillis();
         while (System.nanoTime() < deadline) {
             Optional<Arm.Reply> reply = arm.once("GET", url, null);
             if (reply.isPresent() && reply.get().ok()) {
@@ -163,9 +175,17 @@ final class Steps {
             } else if (reply.isPresent()) {
                 last = reply.get().describe();
             }
-            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+            pollMillis = pause(pollMillis);
         }
         throw new StepFailed(kind + " not final within " + timeoutSeconds() + " s, last seen: " + last);
+    }
+
+    /** Sleeps about {@code millis} (jittered by up to a fifth, so waits do not fall into step); returns the next. */
+    static long pause(long millis) throws InterruptedException {
+        long jitter = millis / 5;
+        TimeUnit.MILLISECONDS.sleep(
+                millis - jitter + ThreadLocalRandom.current().nextLong(2 * jitter + 1));
+        return Math.min(LONGEST_POLL.toMillis(), millis * 3 / 2);
     }
 
     private static String abbreviate(String text) {
