@@ -41,6 +41,8 @@ public final class LocalStack {
     private final PidFile pidFile;
     private final Instant startedAt;
     private final Map<String, Process> services = new LinkedHashMap<>();
+    private final ClassDataSharing classDataSharing;
+    private final Map<String, String> classDataSharingModes = new LinkedHashMap<>();
     private KafkaCluster kafka;
     private StackKafkaSecurity kafkaSecurity;
     private PostgresServer postgres;
@@ -51,6 +53,7 @@ public final class LocalStack {
         this.options = options;
         this.pidFile = new PidFile(options.dataDir());
         this.startedAt = startedAt;
+        this.classDataSharing = new ClassDataSharing(options.classDataSharing());
     }
 
     public static void main(String[] args) {
@@ -141,6 +144,7 @@ public final class LocalStack {
             }
 
             List<String> notReady = startServices(toStart, gateway, console);
+            printClassDataSharing();
             String elapsed = seconds(Duration.between(startedAt, Instant.now()));
             if (notReady.isEmpty()) {
                 if (console) {
@@ -363,22 +367,27 @@ public final class LocalStack {
 
     /** Starts one service's process, logging to its file, and records it; the caller holds the lock. */
     private Process launch(ServiceInstance instance, Map<String, String> environment) throws IOException {
+        ClassDataSharing.Launch sharing =
+                classDataSharing.prepare(instance.spec().runnerJar(options.root()));
+        classDataSharingModes.put(instance.name(), sharing.mode());
         Process process = new ChildProcess(
                         instance.name(),
-                        serviceCommand(instance.spec()),
+                        serviceCommand(instance.spec(), sharing.javaOptions()),
                         environment,
                         options.logDir().resolve(instance.name() + ".log"),
                         processSettings())
                 .start();
+        classDataSharing.started(sharing, process);
         services.put(instance.name(), process);
         pidFile.add(instance.name(), process.pid(), instance.url(options));
         return process;
     }
 
-    private List<String> serviceCommand(ServiceSpec service) {
+    private List<String> serviceCommand(ServiceSpec service, List<String> classDataSharingOptions) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.java());
         command.addAll(options.serviceJavaOptions());
+        command.addAll(classDataSharingOptions);
         // Names the data folder in the command line, which is how stop recognises its processes.
         command.add("-Dpeering.stack.data-dir=" + options.dataDir());
         command.add("-jar");
@@ -473,6 +482,18 @@ public final class LocalStack {
         }));
     }
 
+    /** Which services started from a class data sharing archive and which record one at stop. */
+    private void printClassDataSharing() {
+        Map<String, List<String>> byMode = new LinkedHashMap<>();
+        classDataSharingModes.forEach((name, mode) ->
+                byMode.computeIfAbsent(mode, m -> new ArrayList<>()).add(name));
+        if (!byMode.isEmpty() && !byMode.containsKey("off")) {
+            List<String> parts = new ArrayList<>();
+            byMode.forEach((mode, names) -> parts.add(String.join(", ", names) + " " + mode.replace("its", "their")));
+            System.out.println("Class data sharing (STACK_CLASS_DATA_SHARING): " + String.join("; ", parts));
+        }
+    }
+
     private void printReady(String name, String where) {
         System.out.printf(
                 "  %-24s %-40s ready at %s s%n", name, where, seconds(Duration.between(startedAt, Instant.now())));
@@ -485,6 +506,7 @@ public final class LocalStack {
         }
         System.out.println("Stopping the stack...");
         Processes.stopAll(services.values().stream().map(Process::toHandle).toList(), SERVICE_STOP_GRACE);
+        classDataSharing.settle();
         if (kafka != null) {
             Processes.stopAll(
                     kafka.nodes().stream()

@@ -25,6 +25,7 @@ record StackOptions(
         Map<String, Integer> ports,
         List<String> kafkaJavaOptions,
         List<String> serviceJavaOptions,
+        boolean classDataSharing,
         List<String> rest) {
 
     static final String POSTGRES = "postgres";
@@ -70,7 +71,10 @@ record StackOptions(
                                      connection-service (8083), registration-service (8084), gateway (8080),
                                      console (8090)
             Environment: STACK_KAFKA_JAVA_OPTS (default %s),
-                         STACK_SERVICE_JAVA_OPTS (default %s)
+                         STACK_SERVICE_JAVA_OPTS (default %s),
+                         STACK_CLASS_DATA_SHARING (on, the default: each service's first graceful stop
+                         after a build records a class data sharing archive beside its jar, and later
+                         starts use it; off: neither)
             """
                     .formatted(DEFAULT_KAFKA_JAVA_OPTS, DEFAULT_SERVICE_JAVA_OPTS);
 
@@ -151,6 +155,7 @@ record StackOptions(
                 ports,
                 javaOptions(env, "STACK_KAFKA_JAVA_OPTS", DEFAULT_KAFKA_JAVA_OPTS),
                 javaOptions(env, "STACK_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS),
+                !"off".equalsIgnoreCase(env.getOrDefault("STACK_CLASS_DATA_SHARING", "on")),
                 List.copyOf(rest));
     }
 
