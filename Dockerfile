@@ -26,5 +26,5 @@ COPY --from=build /src/${MODULE}/target/quarkus-app/ /deployments/
 WORKDIR /deployments
 USER 185
 # The C1 compiler and a small heap, as the local stack runs the services (README, "JIT choice").
-ENV JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+ENV JAVA_OPTS="-Xmx256m -Xms32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -Dquarkus.http.host=0.0.0.0 -jar /deployments/quarkus-run.jar"]

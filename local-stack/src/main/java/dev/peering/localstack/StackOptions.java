@@ -35,9 +35,11 @@ record StackOptions(
     /*
      * The C1 compiler alone halves the CPU a JVM spends starting (measured: 8 s to 4 s per
      * service), which is what a two-core laptop waits on; peak throughput does not matter here.
+     * -Xms32m: without it the initial heap is the whole -Xmx (1/64 of this machine's memory is more),
+     * and a service that needs 60 MB of heap after start kept ~58 MB more resident (268 against 210 MB).
      */
     static final String DEFAULT_KAFKA_JAVA_OPTS = String.join(" ", KafkaBroker.DEFAULT_JAVA_OPTIONS);
-    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx256m -Xms32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     static final String USAGE =
             """
