@@ -1,5 +1,7 @@
 package dev.peering.bench;
 
+import static dev.peering.bench.Progress.say;
+
 import dev.peering.events.Topics;
 import dev.peering.faultsuite.drive.Arm;
 import dev.peering.localinfra.PostgresServer;
@@ -16,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -33,24 +34,6 @@ import java.util.function.Supplier;
  */
 public final class Bench {
 
-    static final List<String> SERVICES =
-            List.of("asn-validation-service", "peering-service", "connection-service", "registration-service");
-    static final Map<String, String> DATABASES = Map.of(
-            "asn-validation-service", "asn_validation",
-            "peering-service", "peering",
-            "connection-service", "connection",
-            "registration-service", "registration");
-
-    // Targets of issue #12.
-    static final double TARGET_WORKFLOWS_PER_SECOND = 100;
-    static final double TARGET_IDLE_P50_MS = 1000;
-    static final double TARGET_P99_AT_50_MS = 5000;
-    static final double TARGET_HOP_P99_MS = 50;
-    static final double TARGET_GET_P99_MS = 10;
-    static final double TARGET_GET_GROWTH = 2;
-    static final double TARGET_RSS_MB = 1536;
-    static final double TARGET_READY_S = 15;
-
     private final BenchOptions options;
     private final Report report = new Report();
     private final long baseNanos = System.nanoTime();
@@ -59,12 +42,7 @@ public final class Bench {
     private final Map<String, Double> loadedCpu = new LinkedHashMap<>();
     private final List<Onboarding> created = new ArrayList<>();
     private final List<Load.Phase> phases = new ArrayList<>();
-    private final List<RestProbe.Result> restResults = new ArrayList<>();
-    private final Map<String, Integer> restLevels = new LinkedHashMap<>();
-    private int smallStored;
-    private final List<Map<String, Object>> quietWaits = new ArrayList<>();
     private EventWatcher watcher;
-    static final int QUIET_TIMEOUT_SECONDS = 240;
 
     private Bench(BenchOptions options) {
         this.options = options;
@@ -91,10 +69,6 @@ public final class Bench {
 
     private Instant wall(long nanos) {
         return baseInstant.plusNanos(nanos - baseNanos);
-    }
-
-    private static void say(String text) {
-        System.out.println("[bench] " + text);
     }
 
     int run() throws Exception {
@@ -130,6 +104,7 @@ public final class Bench {
             String runId = UUID.randomUUID().toString().substring(0, 8);
             AtomicInteger index = new AtomicInteger();
             EventWatcher w = watcher;
+            QuietWaits quiet = new QuietWaits(options, watcher);
             Supplier<Optional<Onboarding>> next = () -> addresses.next().map(pair -> {
                 Onboarding onboarding = new Onboarding(arm, urls, w, runId, index.getAndIncrement(), pair);
                 synchronized (created) {
@@ -150,7 +125,7 @@ public final class Bench {
             report(idle);
 
             if (options.closedConcurrency() > 0) {
-                quiet();
+                quiet.quiet();
                 Map<String, ProcStats.Usage> before = ProcStats.sample(pids);
                 say("closed loop, " + options.closedConcurrency() + " in flight, for "
                         + options.duration().toSeconds() + " s");
@@ -165,7 +140,7 @@ public final class Bench {
             }
 
             for (double rate : options.rates()) {
-                quiet();
+                quiet.quiet();
                 Map<String, ProcStats.Usage> before = ProcStats.sample(pids);
                 say("open loop at " + Report.number(rate) + " workflows/s for "
                         + options.duration().toSeconds() + " s");
@@ -180,9 +155,10 @@ public final class Bench {
             }
             // REST runs come after the workflows: an overloaded REST run leaves the services a backlog of
             // requests its client gave up on, which would slow the workflow phases after it.
-            quiet();
-            restSmall(arm, urls, runId);
-            restSeeded(arm, urls);
+            quiet.quiet();
+            RestRuns rest = new RestRuns(options, report, arm, urls);
+            rest.small(created, runId);
+            rest.seeded();
 
             say("reading the topics and the inbox tables");
             List<TopicReader.Event> events = TopicReader.readAll(
@@ -193,9 +169,11 @@ public final class Bench {
                             Topics.CONNECTION_EVENTS,
                             Topics.REGISTRATION_EVENTS));
             List<Hops.Applied> applied = new ArrayList<>();
-            for (String service : SERVICES) {
+            for (String service : StackRunner.SERVICES) {
                 applied.addAll(Hops.applied(
-                        options.jdbcUrl(DATABASES.get(service)), PostgresServer.USER, PostgresServer.PASSWORD));
+                        options.jdbcUrl(StackRunner.DATABASES.get(service)),
+                        PostgresServer.USER,
+                        PostgresServer.PASSWORD));
             }
             List<Hops.Hop> hops = Hops.join(events, applied);
             say(events.size() + " events, " + applied.size() + " applied, " + hops.size() + " hops joined");
@@ -230,7 +208,13 @@ public final class Bench {
                             report,
                             this::wall,
                             new Summary.Measured(
-                                    phases, restResults, restLevels, smallStored, peak, loadedCpu, quietWaits))
+                                    phases,
+                                    rest.results(),
+                                    rest.levels(),
+                                    rest.smallStored(),
+                                    peak,
+                                    loadedCpu,
+                                    quiet.waits()))
                     .summarise(stack, atReady, atEnd, events, hops, producer, endToEnd, jdbc, meanEventBytes);
             writeResults();
             return 0;
@@ -292,142 +276,6 @@ public final class Bench {
                 phase.failed() > 0 ? "; failures: " + phase.failureSamples() : ""));
     }
 
-    /** GET, list and PUT on the few resources the workflows made. */
-    private void restSmall(Arm arm, Onboarding.Urls urls, String runId) throws InterruptedException {
-        Onboarding first = created.get(0);
-        String get = urls.peering() + first.peeringPath();
-        String list =
-                urls.peering() + "/subscriptions/" + first.subscription() + "/providers/Microsoft.Peering/peerings";
-        int stored = created.size();
-        smallStored = stored;
-        probe("GET peering", stored, arm, options.getRate(), i -> new RestProbe.Request("GET", get, null));
-        probe("list peerings", stored, arm, options.getRate(), i -> new RestProbe.Request("GET", list, null));
-        String putBase = urls.asn() + "/subscriptions/bench-put-" + runId + "/providers/Microsoft.Peering/peerAsns/put";
-        probe(
-                "PUT PeerAsn (create)",
-                stored,
-                arm,
-                options.putRate(),
-                i -> new RestProbe.Request(
-                        "PUT",
-                        putBase + (i < 0 ? "w" + (-i) : String.valueOf(i)),
-                        "{\"properties\":{\"peerAsn\":" + (i < 0 ? 3_500_000L - i : 3_000_000L + i)
-                                + ",\"peerName\":\"Bench Put\","
-                                + "\"peerContactDetail\":[{\"role\":\"Noc\",\"email\":\"noc@example.com\"}]}}"));
-    }
-
-    /** GET and list with 1k, 10k, 100k peerings stored (seeded with SQL into peering-service's database). */
-    private void restSeeded(Arm arm, Onboarding.Urls urls) throws Exception {
-        if (options.peeringLevels().isEmpty()) {
-            return;
-        }
-        Seeder seeder = new Seeder(options.jdbcUrl("peering"), PostgresServer.USER, PostgresServer.PASSWORD);
-        for (int level : options.peeringLevels()) {
-            double seconds = seeder.seedTo(level);
-            say("seeded " + level + " peerings (SQL) in " + Report.number(seconds) + " s");
-            report.put("seed" + level + "Seconds", seconds);
-            SplittableRandom random = new SplittableRandom(level);
-            int subscriptions = Math.max(1, level / Seeder.PER_SUBSCRIPTION);
-            probe(
-                    "GET peering",
-                    level,
-                    arm,
-                    options.getRate(),
-                    i -> new RestProbe.Request(
-                            "GET", urls.peering() + Seeder.peeringPath(random.nextInt(level)), null));
-            probe(
-                    "list peerings",
-                    level,
-                    arm,
-                    options.getRate(),
-                    i -> new RestProbe.Request(
-                            "GET",
-                            urls.peering() + "/subscriptions/"
-                                    + Seeder.subscription(random.nextInt(subscriptions) * Seeder.PER_SUBSCRIPTION)
-                                    + "/providers/Microsoft.Peering/peerings",
-                            null));
-        }
-    }
-
-    private void probe(
-            String name, int stored, Arm arm, int rate, java.util.function.LongFunction<RestProbe.Request> request)
-            throws InterruptedException {
-        if (rate <= 0) {
-            return;
-        }
-        RestProbe.Result result = RestProbe.run(name, arm, rate, options.restDuration(), request);
-        settle(arm, request.apply(0));
-        restResults.add(result);
-        restLevels.put(name + "@" + stored + "#" + restResults.size(), stored);
-        say(String.format(
-                "%s, %d stored, %d/s: %d sent, %d 2xx, p50 %s ms, p99 %s ms",
-                name,
-                stored,
-                rate,
-                result.sent(),
-                result.ok(),
-                Report.number(result.latency().p50()),
-                Report.number(result.latency().p99())));
-    }
-
-    /**
-     * Waits until the stack has finished what the last phase left it (workflows that gave up on the client
-     * side go on in the services): no change in the outbox rows and applied events of the four databases nor in
-     * the connection topic for 3 s
-     * in a row, at most {@link #QUIET_TIMEOUT_SECONDS}; records how long it took.
-     */
-    private void quiet() throws Exception {
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(QUIET_TIMEOUT_SECONDS);
-        long last = -1;
-        int stable = 0;
-        while (stable < 3 && System.nanoTime() < deadline) {
-            long now = activity();
-            stable = now == last ? stable + 1 : 0;
-            last = now;
-            if (stable < 3) {
-                TimeUnit.SECONDS.sleep(1);
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        boolean reached = stable >= 3;
-        quietWaits.add(Map.of("seconds", seconds, "quiet", reached));
-        say("stack quiet after " + Report.number(seconds) + " s" + (reached ? "" : " (gave up waiting)"));
-    }
-
-    /** Events on the four topics plus events applied in the four inboxes: grows while anything is in flight. */
-    private long activity() throws Exception {
-        long total = 0;
-        for (String service : SERVICES) {
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                            options.jdbcUrl(DATABASES.get(service)), PostgresServer.USER, PostgresServer.PASSWORD);
-                    java.sql.Statement st = c.createStatement();
-                    java.sql.ResultSet rs = st.executeQuery(
-                            "select (select count(*) from consumed_event) * 1000003 + (select count(*) from outbox_event)")) {
-                rs.next();
-                total += rs.getLong(1);
-            }
-        }
-        return total + watcher.seen();
-    }
-
-    /**
-     * Waits (at most 3 minutes) until one request answers within 100 ms twice in a row, so the backlog an
-     * overloaded run leaves behind does not count against the next one.
-     */
-    private static void settle(Arm arm, RestProbe.Request request) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        int fast = 0;
-        while (fast < 2 && System.nanoTime() < deadline) {
-            long t = System.nanoTime();
-            arm.once("GET", request.url(), null);
-            fast = System.nanoTime() - t < TimeUnit.MILLISECONDS.toNanos(100) ? fast + 1 : 0;
-            if (fast < 2) {
-                TimeUnit.MILLISECONDS.sleep(200);
-            }
-        }
-    }
-
     private void writeResults() throws IOException {
         List<Chart.Point> open = new ArrayList<>();
         List<Chart.Point> closed = new ArrayList<>();
@@ -443,7 +291,7 @@ public final class Bench {
             }
         }
         Files.createDirectories(options.outDir());
-        var chart = Chart.build(open, closed, TARGET_P99_AT_50_MS / 1000);
+        var chart = Chart.build(open, closed, Targets.P99_AT_50_MS / 1000);
         Chart.writeSvg(chart, options.outDir().resolve("latency-vs-load.svg"));
         Chart.writePng(chart, options.outDir().resolve("latency-vs-load.png"));
         report.write(options.outDir(), "latency-vs-load.svg");

@@ -67,7 +67,7 @@ final class RunDescription {
     /** The services' logs say when a poll interval below 1 s was not honoured. */
     static void schedulerNote(Report report, BenchOptions options) {
         List<String> slowed = new ArrayList<>();
-        for (String service : Bench.SERVICES) {
+        for (String service : StackRunner.SERVICES) {
             Path log = options.dataDir().resolve("logs").resolve(service + ".log");
             try {
                 if (Files.exists(log)

@@ -23,6 +23,16 @@ import java.util.regex.Pattern;
  */
 public final class StackRunner implements AutoCloseable {
 
+    /** The four services of the stack, and the database of each. */
+    static final List<String> SERVICES =
+            List.of("asn-validation-service", "peering-service", "connection-service", "registration-service");
+
+    static final Map<String, String> DATABASES = Map.of(
+            "asn-validation-service", "asn_validation",
+            "peering-service", "peering",
+            "connection-service", "connection",
+            "registration-service", "registration");
+
     private static final Pattern ALL_READY = Pattern.compile("All ready in ([0-9.]+) s");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 

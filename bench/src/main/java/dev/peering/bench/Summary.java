@@ -133,7 +133,7 @@ final class Summary {
                 .max()
                 .orElse(Double.NaN);
         report.row(Row.of("sustained workflows/s (best phase)", sustained, "workflows/s", ceiling, ceilingSource)
-                .target(Bench.TARGET_WORKFLOWS_PER_SECOND, true));
+                .target(Targets.WORKFLOWS_PER_SECOND, true));
         phase("closed", -1)
                 .ifPresent(p -> report.row(Row.of(
                         "closed loop (" + p.concurrency() + " in flight) workflows/s",
@@ -151,7 +151,7 @@ final class Summary {
                         "ms",
                         latencyFloor,
                         floorSource)
-                .target(Bench.TARGET_IDLE_P50_MS, false));
+                .target(Targets.IDLE_P50_MS, false));
         for (Load.Phase p : phases) {
             if (p.mode().equals("open")) {
                 Row row = Row.of(
@@ -160,49 +160,16 @@ final class Summary {
                         "ms",
                         latencyFloor,
                         floorSource);
-                report.row(Math.abs(p.offeredRate() - 50) < 1e-9 ? row.target(Bench.TARGET_P99_AT_50_MS, false) : row);
+                report.row(Math.abs(p.offeredRate() - 50) < 1e-9 ? row.target(Targets.P99_AT_50_MS, false) : row);
             }
         }
         if (phase("open", 50).isEmpty()) {
             report.row(Row.of("workflow p99 at 50/s", Double.NaN, "ms", latencyFloor, "rate 50 not in --rates")
-                    .target(Bench.TARGET_P99_AT_50_MS, false));
+                    .target(Targets.P99_AT_50_MS, false));
         }
 
-        double[] e2e = endToEnd == null
-                ? new double[] {Double.NaN, Double.NaN, Double.NaN}
-                : new double[] {endToEnd.p50Ms(), endToEnd.p99Ms(), endToEnd.p999Ms()};
-        String e2eSource = "Kafka EndToEndLatency";
-        for (Load.Phase p : phases) {
-            Hops.Summary s = Hops.summarise(hops, wall(p.startNanos()), wall(p.endNanos()));
-            boolean at20 = p.mode().equals("open") && Math.abs(p.offeredRate() - 20) < 1e-9;
-            String slowest = s.byConsumer().entrySet().stream()
-                    .max((a, b) ->
-                            Double.compare(a.getValue().p99(), b.getValue().p99()))
-                    .map(e -> e.getKey() + " " + Report.number(e.getValue().p99()))
-                    .orElse("-");
-            report.hopLine(
-                    p.name(),
-                    String.valueOf(s.total().count()),
-                    Report.number(s.total().p50()),
-                    Report.number(s.total().p99()),
-                    Report.number(s.total().p999()),
-                    Report.number(s.relay().p50()) + " / "
-                            + Report.number(s.relay().p99()),
-                    Report.number(s.consume().p50()) + " / "
-                            + Report.number(s.consume().p99()),
-                    slowest);
-            report.put("hops " + p.name(), s);
-            if (at20) {
-                report.row(Row.of("per-hop p50 at 20/s", s.total().p50(), "ms", e2e[0], e2eSource + " p50"));
-                report.row(Row.of("per-hop p99 at 20/s", s.total().p99(), "ms", e2e[1], e2eSource + " p99")
-                        .target(Bench.TARGET_HOP_P99_MS, false));
-                report.row(Row.of("per-hop p99.9 at 20/s", s.total().p999(), "ms", e2e[2], e2eSource + " p99.9"));
-            }
-        }
-        if (phase("open", 20).isEmpty()) {
-            report.row(Row.of("per-hop p99 at 20/s", Double.NaN, "ms", e2e[1], "rate 20 not in --rates")
-                    .target(Bench.TARGET_HOP_P99_MS, false));
-        }
+        PhaseTables phaseTables = new PhaseTables(report, wallClock);
+        phaseTables.hops(phases, hops, endToEnd);
 
         double selectP99 = jdbc == null ? Double.NaN : jdbc.pointSelectLatency().p99();
         double selectP50 = jdbc == null ? Double.NaN : jdbc.pointSelectLatency().p50();
@@ -225,41 +192,7 @@ final class Summary {
         }
         restSmallRows(small, selectP50, selectP99, commitP50, commitP99);
 
-        // Memory and CPU per process.
-        double totalPeakMb = 0;
-        double totalReadyMb = 0;
-        for (String name : atReady.keySet()) {
-            ProcStats.Usage ready = atReady.get(name);
-            ProcStats.Usage top = peak.getOrDefault(name, ready);
-            ProcStats.Usage end = atEnd.getOrDefault(name, top);
-            boolean tree = name.equals("postgres");
-            double readyMb = (tree ? ready.pssKb() : ready.rssKb()) / 1024.0;
-            double peakMb = (tree ? top.pssKb() : top.rssKb()) / 1024.0;
-            totalPeakMb += peakMb;
-            totalReadyMb += readyMb;
-            report.processLine(
-                    name + (tree ? " (" + top.processes() + " processes)" : ""),
-                    Report.number(ready.rssKb() / 1024.0),
-                    Report.number(top.rssKb() / 1024.0),
-                    Report.number(top.pssKb() / 1024.0),
-                    Report.number(loadedCpu.getOrDefault(name, Double.NaN)),
-                    Report.number(end.cpuSeconds()));
-        }
-        report.processLine(
-                "total (PostgreSQL counted by PSS)",
-                Report.number(totalReadyMb),
-                Report.number(totalPeakMb),
-                "",
-                "",
-                "");
-        ProcStats.of(ProcessHandle.current().pid(), false)
-                .ifPresent(self -> report.processLine(
-                        "this benchmark (load generator, same machine; not in the total)",
-                        "",
-                        Report.number(self.rssKb() / 1024.0),
-                        "",
-                        "",
-                        Report.number(self.cpuSeconds())));
+        double totalPeakMb = ProcessTable.write(report, atReady, peak, atEnd, loadedCpu);
         report.meta().put("loadAverageAtEnd", RunDescription.loadAverage());
         report.row(Row.of(
                         "whole stack memory at peak (launcher, Kafka, services RSS; PostgreSQL PSS)",
@@ -267,9 +200,9 @@ final class Summary {
                         "MB",
                         Double.NaN,
                         "none (machine: " + meta("memory") + ")")
-                .target(Bench.TARGET_RSS_MB, false));
+                .target(Targets.RSS_MB, false));
         report.row(Row.of("stack ready", stack.readySeconds(), "s", Double.NaN, "none")
-                .target(Bench.TARGET_READY_S, false));
+                .target(Targets.READY_S, false));
         report.put(
                 "processes",
                 Map.of("atReady", atReady, "peak", peak, "atEnd", atEnd, "cpuSecondsWhileLoaded", loadedCpu));
@@ -281,48 +214,7 @@ final class Summary {
                         "command", String.join(" ", stack.command()),
                         "environment", StackRunner.zeroDelayEnvironment()));
 
-        // Phase table and raw data.
-        List<Map<String, Object>> phaseData = new ArrayList<>();
-        for (Load.Phase p : phases) {
-            double[] steps = stepP50(p);
-            report.phaseLine(
-                    p.name(),
-                    p.mode().equals("open")
-                            ? Report.number(p.offeredRate()) + "/s"
-                            : p.mode().equals("closed") ? p.concurrency() + " in flight" : "one at a time",
-                    String.valueOf(p.results().size()) + (p.addressesRanOut() ? " (addresses ran out)" : ""),
-                    String.valueOf(p.completed()),
-                    String.valueOf(p.failed()),
-                    Report.number(p.throughput()),
-                    Report.number(p.latency().p50() / 1000),
-                    Report.number(p.latency().p99() / 1000),
-                    Report.number(p.latency().max() / 1000),
-                    Report.number(steps[0]) + " / " + Report.number(steps[1]) + " / " + Report.number(steps[2]) + " / "
-                            + Report.number(steps[3]),
-                    String.valueOf(p.results().stream()
-                            .mapToInt(Onboarding.Result::retries)
-                            .sum()));
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("name", p.name());
-            d.put("mode", p.mode());
-            d.put("offeredPerSecond", p.offeredRate());
-            d.put("concurrency", p.concurrency());
-            d.put("durationSeconds", p.durationSeconds());
-            d.put("issued", p.results().size());
-            d.put("completed", p.completed());
-            d.put("failed", p.failed());
-            d.put("addressesRanOut", p.addressesRanOut());
-            d.put("workflowsPerSecond", p.throughput());
-            d.put("latency", p.latency());
-            d.put(
-                    "stepP50Ms",
-                    Map.of("peerAsn", steps[0], "peering", steps[1], "connections", steps[2], "registered", steps[3]));
-            d.put("failureSamples", p.failureSamples());
-            d.put("wallStart", wall(p.startNanos()).toString());
-            d.put("wallEnd", wall(p.endNanos()).toString());
-            phaseData.add(d);
-        }
-        report.put("phases", phaseData);
+        phaseTables.phases(phases);
         report.put("rest", restResults);
         report.put("quietWaits", quietWaits);
 
@@ -350,7 +242,7 @@ final class Summary {
                             "ms",
                             selectP99,
                             "PostgreSQL point select p99")
-                    .target(Bench.TARGET_GET_P99_MS, false));
+                    .target(Targets.GET_P99_MS, false));
         });
         rest("PUT PeerAsn (create)", small).ifPresent(r -> {
             report.row(Row.of(
@@ -375,7 +267,7 @@ final class Summary {
                                     "ms",
                                     selectP99,
                                     "PostgreSQL point select p99")
-                            .target(Bench.TARGET_GET_P99_MS, false)));
+                            .target(Targets.GET_P99_MS, false)));
             rest("list peerings", level)
                     .ifPresent(r -> report.row(Row.of(
                             "list peerings p99, " + level + " stored",
@@ -397,29 +289,10 @@ final class Summary {
                                     "x",
                                     Double.NaN,
                                     "none")
-                            .target(Bench.TARGET_GET_GROWTH, false));
+                            .target(Targets.GET_GROWTH, false));
                 }
             }
         }
-    }
-
-    private static double[] stepP50(Load.Phase p) {
-        List<Onboarding.Result> ok =
-                p.results().stream().filter(Onboarding.Result::ok).toList();
-        return new double[] {
-            Percentiles.of(ok.stream().mapToDouble(Onboarding.Result::peerAsnMs).toArray())
-                    .p50(),
-            Percentiles.of(ok.stream().mapToDouble(Onboarding.Result::peeringMs).toArray())
-                    .p50(),
-            Percentiles.of(ok.stream()
-                            .mapToDouble(Onboarding.Result::connectionsMs)
-                            .toArray())
-                    .p50(),
-            Percentiles.of(ok.stream()
-                            .mapToDouble(Onboarding.Result::registeredMs)
-                            .toArray())
-                    .p50()
-        };
     }
 
     private boolean within(Instant time, Load.Phase p) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +42,15 @@ final class DlqCommands extends GroupCommand {
             Column.at("Applied", "/applied"),
             Column.at("Reason", "/reason"));
 
+    /** One record whole: its columns in the list, and where it came from and why it failed. */
+    static final List<Column> RECORD = Stream.concat(
+                    RECORDS.stream(),
+                    Stream.of(
+                            Column.at("EventId", "/eventId"),
+                            Column.at("OriginalTopic", "/originalTopic"),
+                            Column.at("Cause", "/cause")))
+            .toList();
+
     static final List<Column> OUTCOMES = List.of(
             Column.at("Id", "/id"),
             Column.at("EventId", "/eventId"),
@@ -66,10 +76,32 @@ final class DlqCommands extends GroupCommand {
                         "peering dlq replay" + where + " --all" + op));
     }
 
-    abstract static class DlqCommand extends ArmCommand {
+    /**
+     * A verb on a service's dead letters: the service that serves them is the one {@code --service} names, so
+     * {@link #service()} is that one's, not one per group, and the path is its channel's records (or, without a
+     * channel, its channels).
+     */
+    abstract static class DlqCommand extends ResourceCommand {
 
-        DlqCommand(CliContext ctx) {
-            super(ctx);
+        DlqCommand(CliContext ctx, List<Column> view) {
+            super(ctx, new Kind("dead letter", null, view, null));
+        }
+
+        /** {@code --service}. */
+        abstract String serviceName();
+
+        /** {@code --channel}; null: the service's channels. */
+        abstract String channel();
+
+        @Override
+        URI service() {
+            return endpoint(serviceName());
+        }
+
+        /** A record's path, or its channel's (without a record). */
+        @Override
+        String path(String record) {
+            return path(serviceName(), channel()) + (record == null ? "" : "/" + seg(record));
         }
 
         URI endpoint(String service) {
@@ -92,7 +124,7 @@ final class DlqCommands extends GroupCommand {
     }
 
     /** A channel of a service: the records live on that channel's dead-letter topic. */
-    static class Where {
+    static class Channel {
         @Option(
                 names = "--service",
                 required = true,
@@ -102,6 +134,27 @@ final class DlqCommands extends GroupCommand {
 
         @Option(names = "--channel", required = true, description = "Its channel, e.g. peering-events.")
         String channel;
+    }
+
+    /** A verb on the records of the one channel {@code --service} and {@code --channel} name. */
+    abstract static class OnChannel extends DlqCommand {
+
+        @Mixin
+        Channel where;
+
+        OnChannel(CliContext ctx, List<Column> view) {
+            super(ctx, view);
+        }
+
+        @Override
+        String serviceName() {
+            return where.service;
+        }
+
+        @Override
+        String channel() {
+            return where.channel;
+        }
     }
 
     @Command(
@@ -118,7 +171,17 @@ final class DlqCommands extends GroupCommand {
         String channel;
 
         ListDeadLetters(CliContext ctx) {
-            super(ctx);
+            super(ctx, RECORDS);
+        }
+
+        @Override
+        String serviceName() {
+            return service;
+        }
+
+        @Override
+        String channel() {
+            return channel;
         }
 
         @Override
@@ -127,7 +190,7 @@ final class DlqCommands extends GroupCommand {
                 if (service == null) {
                     throw CliFailure.usage("--channel needs --service: several services have a channel of that name");
                 }
-                printList(client().list(endpoint(service), path(service, channel), null, false), RECORDS);
+                list(false);
                 return;
             }
             List<JsonNode> rows = new ArrayList<>();
@@ -144,28 +207,18 @@ final class DlqCommands extends GroupCommand {
     }
 
     @Command(name = "show", description = "Shows one dead letter whole (-o json for its value and headers).")
-    static final class Show extends DlqCommand {
-
-        @Mixin
-        Where where;
+    static final class Show extends OnChannel {
 
         @Option(names = "--record", required = true, description = "The record's id, partition-offset (e.g. 0-12).")
         String record;
 
         Show(CliContext ctx) {
-            super(ctx);
+            super(ctx, RECORD);
         }
 
         @Override
         void run() {
-            List<Column> view = new ArrayList<>(RECORDS);
-            view.add(Column.at("EventId", "/eventId"));
-            view.add(Column.at("OriginalTopic", "/originalTopic"));
-            view.add(Column.at("Cause", "/cause"));
-            print(
-                    client().get(endpoint(where.service), path(where.service, where.channel) + "/" + seg(record), null)
-                            .body(),
-                    view);
+            show(record, null);
         }
     }
 
@@ -174,10 +227,7 @@ final class DlqCommands extends GroupCommand {
             description = "Applies one dead letter (--record) or all of them (--all) again through the service's inbox,"
                     + " after the cause is fixed. An event applied before is not applied again (alreadyApplied); one"
                     + " that fails again stays on the topic (failed, exit code 1).")
-    static final class Replay extends DlqCommand {
-
-        @Mixin
-        Where where;
+    static final class Replay extends OnChannel {
 
         @Option(names = "--record", description = "The record's id, partition-offset (e.g. 0-12).")
         String record;
@@ -186,7 +236,7 @@ final class DlqCommands extends GroupCommand {
         boolean all;
 
         Replay(CliContext ctx) {
-            super(ctx);
+            super(ctx, OUTCOMES);
         }
 
         @Override
@@ -196,12 +246,7 @@ final class DlqCommands extends GroupCommand {
             }
             Map<String, String> query = new LinkedHashMap<>();
             query.put("record", record);
-            JsonNode answer = client().send(
-                            "POST",
-                            endpoint(where.service),
-                            path(where.service, where.channel) + "/replay",
-                            query,
-                            null)
+            JsonNode answer = client().send("POST", service(), path(null) + "/replay", query, null)
                     .body();
             List<JsonNode> outcomes = new ArrayList<>();
             answer.path("value").forEach(outcomes::add);

@@ -19,7 +19,11 @@ final class RegisteredPrefixCommands {
             subcommands = {Create.class, Show.class, ListPrefixes.class, Delete.class, Validate.class})
     static final class Group extends GroupCommand {}
 
-    abstract static class RegisteredPrefixCommand extends ResourceCommand {
+    static final ResourceCommand.Kind KIND = new ResourceCommand.Kind(
+            "registeredPrefix", Endpoints::registration, Views.REGISTERED_PREFIX, Settlement::registeredPrefix);
+
+    /** {@code -g} and {@code -p}: the peering whose registered prefixes a verb acts on. */
+    static class OfPeering implements ResourceCommand.Where {
 
         @Option(
                 names = {"-g", "--resource-group"},
@@ -31,29 +35,25 @@ final class RegisteredPrefixCommands {
                 required = true)
         String peeringName;
 
-        static final Kind KIND = new Kind(
-                "registeredPrefix", Endpoints::registration, Views.REGISTERED_PREFIX, Settlement::registeredPrefix);
-
-        RegisteredPrefixCommand(CliContext ctx) {
-            super(ctx, KIND);
-        }
-
         @Override
-        String path(String name) {
-            return resourceGroupPath(resourceGroup) + PROVIDER + "/peerings/" + seg(peeringName) + "/registeredPrefixes"
-                    + (name == null ? "" : "/" + seg(name));
+        public String path(ArmCommand command, String name) {
+            return command.resourceGroupPath(resourceGroup) + ArmCommand.PROVIDER + "/peerings/"
+                    + ArmCommand.seg(peeringName) + "/registeredPrefixes"
+                    + (name == null ? "" : "/" + ArmCommand.seg(name));
         }
     }
 
-    abstract static class NamedCommand extends RegisteredPrefixCommand {
+    /** ... and {@code -n}: one registered prefix of it. */
+    static class Named extends OfPeering {
 
         @Option(
                 names = {"-n", "--name", "--registered-prefix-name"},
                 required = true)
         String name;
 
-        NamedCommand(CliContext ctx) {
-            super(ctx);
+        @Override
+        public String name() {
+            return name;
         }
     }
 
@@ -61,7 +61,7 @@ final class RegisteredPrefixCommands {
             name = "create",
             description = "Registers a customer prefix (PUT): Pending, then Verified (with a Prefix Key), Warning,"
                     + " Failed or Invalid. Needs an Active connection.")
-    static final class Create extends NamedCommand {
+    static final class Create extends ResourceCommand.Placed {
 
         @Option(names = "--prefix", required = true, description = "The customer's prefix, e.g. 20.5.0.0/16.")
         String prefix;
@@ -70,77 +70,56 @@ final class RegisteredPrefixCommands {
         WaitOptions wait;
 
         Create(CliContext ctx) {
-            super(ctx);
+            super(ctx, KIND, new Named());
         }
 
         @Override
         void run() {
             ObjectNode body = ArmClient.JSON.createObjectNode();
             body.putObject("properties").put("prefix", prefix);
-            write("PUT", name, "", null, body, wait);
+            write("PUT", name(), "", null, body, wait);
         }
     }
 
     @Command(name = "show", description = "Shows a registered prefix, its prefixValidationState and Prefix Key.")
-    static final class Show extends NamedCommand {
-
-        @Mixin
-        WaitOptions wait;
+    static final class Show extends ResourceCommand.ShowVerb {
 
         Show(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void run() {
-            show(name, wait);
+            super(ctx, KIND, new Named());
         }
     }
 
     @Command(name = "list", description = "Lists the registered prefixes of a peering.")
-    static final class ListPrefixes extends RegisteredPrefixCommand {
-
-        @Option(names = "--all", description = "Follow nextLink and read every page.")
-        boolean all;
+    static final class ListPrefixes extends ResourceCommand.ListVerb {
 
         ListPrefixes(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void run() {
-            list(all);
+            super(ctx, KIND, new OfPeering());
         }
     }
 
     @Command(name = "delete", description = "Removes a registered prefix; its Prefix Key is revoked.")
-    static final class Delete extends NamedCommand {
+    static final class Delete extends ResourceCommand.DeleteVerb {
 
         Delete(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void run() {
-            delete(name, null, " deleted");
+            super(ctx, KIND, new Named());
         }
     }
 
     @Command(
             name = "validate",
             description = "Validates a registered prefix again (POST .../validate): Pending, then decided.")
-    static final class Validate extends NamedCommand {
+    static final class Validate extends ResourceCommand.Placed {
 
         @Mixin
         WaitOptions wait;
 
         Validate(CliContext ctx) {
-            super(ctx);
+            super(ctx, KIND, new Named());
         }
 
         @Override
         void run() {
-            write("POST", name, "/validate", null, null, wait);
+            write("POST", name(), "/validate", null, null, wait);
         }
     }
 }

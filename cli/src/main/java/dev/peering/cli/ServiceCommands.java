@@ -31,14 +31,15 @@ final class ServiceCommands {
             super(ctx, kind);
         }
 
-        String servicePath(String peeringServiceName) {
-            return resourceGroupPath(resourceGroup) + PROVIDER + "/peeringServices/" + seg(peeringServiceName);
-        }
-
         @Override
         String path(String name) {
-            return servicePath(name);
+            return servicePath(this, resourceGroup, name);
         }
+    }
+
+    static String servicePath(ArmCommand command, String resourceGroup, String peeringServiceName) {
+        return command.resourceGroupPath(resourceGroup) + ArmCommand.PROVIDER + "/peeringServices/"
+                + ArmCommand.seg(peeringServiceName);
     }
 
     abstract static class NamedServiceCommand extends ServiceCommand {
@@ -173,30 +174,35 @@ final class ServiceCommands {
         }
     }
 
-    abstract static class PrefixCommand extends ServiceCommand {
+    /** {@code -g} and {@code --peering-service-name}: the Peering Service whose prefixes a verb acts on. */
+    static class OfService implements ResourceCommand.Where {
+
+        @Option(
+                names = {"-g", "--resource-group"},
+                required = true)
+        String resourceGroup;
 
         @Option(names = "--peering-service-name", required = true)
         String peeringServiceName;
 
-        PrefixCommand(CliContext ctx) {
-            super(ctx, PREFIX);
-        }
-
         @Override
-        String path(String prefixName) {
-            return servicePath(peeringServiceName) + "/prefixes" + (prefixName == null ? "" : "/" + seg(prefixName));
+        public String path(ArmCommand command, String prefixName) {
+            return servicePath(command, resourceGroup, peeringServiceName) + "/prefixes"
+                    + (prefixName == null ? "" : "/" + ArmCommand.seg(prefixName));
         }
     }
 
-    abstract static class NamedPrefixCommand extends PrefixCommand {
+    /** ... and {@code -n}: one prefix of it. */
+    static class NamedPrefix extends OfService {
 
         @Option(
                 names = {"-n", "--name", "--prefix-name"},
                 required = true)
         String name;
 
-        NamedPrefixCommand(CliContext ctx) {
-            super(ctx);
+        @Override
+        public String name() {
+            return name;
         }
     }
 
@@ -204,7 +210,7 @@ final class ServiceCommands {
             name = "create",
             description =
                     "Adds a prefix to a Peering Service (PUT), validated with the Prefix Key your provider gave you.")
-    static final class CreatePrefix extends NamedPrefixCommand {
+    static final class CreatePrefix extends ResourceCommand.Placed {
 
         @Option(names = "--prefix", required = true, description = "e.g. 203.0.113.0/24 (must be public).")
         String prefix;
@@ -219,7 +225,7 @@ final class ServiceCommands {
         WaitOptions wait;
 
         CreatePrefix(CliContext ctx) {
-            super(ctx);
+            super(ctx, PREFIX, new NamedPrefix());
         }
 
         @Override
@@ -232,52 +238,31 @@ final class ServiceCommands {
             ObjectNode props = body.putObject("properties");
             props.put("prefix", prefix);
             props.put("peeringServicePrefixKey", key);
-            write("PUT", name, "", null, body, wait);
+            write("PUT", name(), "", null, body, wait);
         }
     }
 
     @Command(name = "show", description = "Shows a prefix and its prefixValidationState.")
-    static final class ShowPrefix extends NamedPrefixCommand {
-
-        @Mixin
-        WaitOptions wait;
+    static final class ShowPrefix extends ResourceCommand.ShowVerb {
 
         ShowPrefix(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void run() {
-            show(name, wait);
+            super(ctx, PREFIX, new NamedPrefix());
         }
     }
 
     @Command(name = "list", description = "Lists the prefixes of a Peering Service.")
-    static final class ListPrefixes extends PrefixCommand {
-
-        @Option(names = "--all", description = "Follow nextLink and read every page.")
-        boolean all;
+    static final class ListPrefixes extends ResourceCommand.ListVerb {
 
         ListPrefixes(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void run() {
-            list(all);
+            super(ctx, PREFIX, new OfService());
         }
     }
 
     @Command(name = "delete", description = "Removes a prefix from a Peering Service.")
-    static final class DeletePrefix extends NamedPrefixCommand {
+    static final class DeletePrefix extends ResourceCommand.DeleteVerb {
 
         DeletePrefix(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void run() {
-            delete(name, null, " deleted");
+            super(ctx, PREFIX, new NamedPrefix());
         }
     }
 }

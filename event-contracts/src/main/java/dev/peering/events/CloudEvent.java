@@ -60,7 +60,7 @@ public record CloudEvent(
                 data);
     }
 
-    /** An event without trace context, as events were before tracing. */
+    /** An event without trace context, as events were before tracing (and without a dataschema). */
     public CloudEvent(
             String specversion,
             String id,
@@ -72,19 +72,7 @@ public record CloudEvent(
             String correlationid,
             String subscription,
             JsonNode data) {
-        this(
-                specversion,
-                id,
-                type,
-                source,
-                subject,
-                time,
-                datacontenttype,
-                null,
-                correlationid,
-                subscription,
-                null,
-                data);
+        this(specversion, id, type, source, subject, time, datacontenttype, correlationid, subscription, null, data);
     }
 
     public static final String SPEC_VERSION = "1.0";

@@ -1,11 +1,9 @@
 package dev.peering.localstack;
 
-import dev.peering.localinfra.ChildProcess;
 import dev.peering.localinfra.KafkaBroker;
 import dev.peering.localinfra.KafkaCluster;
 import dev.peering.localinfra.PostgresServer;
 import dev.peering.localinfra.ProcessSettings;
-import dev.peering.localinfra.Readiness;
 import dev.peering.tokens.Tokens;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,10 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -34,26 +29,22 @@ import java.util.stream.Stream;
 public final class LocalStack {
 
     private static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
 
     private final StackOptions options;
     private final PidFile pidFile;
     private final Instant startedAt;
-    private final Map<String, Process> services = new LinkedHashMap<>();
-    private final ClassDataSharing classDataSharing;
-    private final Map<String, String> classDataSharingModes = new LinkedHashMap<>();
     private KafkaCluster kafka;
     private StackKafkaSecurity kafkaSecurity;
     private PostgresServer postgres;
     private RouteServerLab routeServerLab;
+    private ServiceLauncher serviceLauncher;
     private boolean stopping;
 
     private LocalStack(StackOptions options, Instant startedAt) {
         this.options = options;
         this.pidFile = new PidFile(options.dataDir());
         this.startedAt = startedAt;
-        this.classDataSharing = new ClassDataSharing(options.classDataSharing());
     }
 
     public static void main(String[] args) {
@@ -193,15 +184,19 @@ public final class LocalStack {
     private List<ServiceSpec> servicesWithJar() {
         List<ServiceSpec> found = new ArrayList<>();
         for (ServiceSpec service : ServiceSpec.ALL) {
-            Path jar = service.runnerJar(options.root());
-            if (Files.isRegularFile(jar)) {
+            if (Files.isRegularFile(service.runnerJar(options.root()))) {
                 found.add(service);
             } else {
-                System.out.println("Skipping " + service.module() + ": "
-                        + options.root().relativize(jar) + " is missing (build it with: mvn -DskipTests package)");
+                sayMissing(service);
             }
         }
         return found;
+    }
+
+    private void sayMissing(ServiceSpec service) {
+        System.out.println("Skipping " + service.module() + ": "
+                + options.root().relativize(service.runnerJar(options.root()))
+                + " is missing (build it with: mvn -DskipTests package)");
     }
 
     private void checkPortsFree(List<ServiceSpec> toStart) {
@@ -312,34 +307,28 @@ public final class LocalStack {
             if (stopping) {
                 throw new IllegalStateException("stopping");
             }
-            for (ServiceSpec service : toStart) {
-                for (ServiceInstance instance : ServiceInstance.of(service, options.instances())) {
-                    Map<String, String> environment = serviceEnvironment(service);
-                    environment.put("QUARKUS_HTTP_PORT", String.valueOf(instance.port(options)));
-                    started.put(instance, launch(instance, environment));
-                }
-            }
+            serviceLauncher = new ServiceLauncher(
+                    options, pidFile, processSettings(), kafka, kafkaSecurity, routeServerLab, this::printReady);
+            started.putAll(serviceLauncher.launchServices(toStart));
             if (!options.infraOnly()) {
+                ServiceInstance gatewayInstance = new ServiceInstance(ServiceSpec.GATEWAY, 1);
                 if (gateway) {
                     started.put(
-                            new ServiceInstance(ServiceSpec.GATEWAY, 1),
-                            launch(new ServiceInstance(ServiceSpec.GATEWAY, 1), GatewayLaunch.environment(options)));
+                            gatewayInstance,
+                            serviceLauncher.launch(gatewayInstance, GatewayLaunch.environment(options)));
                 } else {
-                    System.out.println("Skipping gateway: "
-                            + options.root().relativize(ServiceSpec.GATEWAY.runnerJar(options.root()))
-                            + " is missing (build it with: mvn -DskipTests package)");
+                    sayMissing(ServiceSpec.GATEWAY);
                     notReady.add(ServiceSpec.GATEWAY.module() + " (no jar)");
                 }
+                ServiceInstance consoleInstance = new ServiceInstance(ServiceSpec.CONSOLE, 1);
                 if (console) {
                     started.put(
-                            new ServiceInstance(ServiceSpec.CONSOLE, 1),
-                            launch(
-                                    new ServiceInstance(ServiceSpec.CONSOLE, 1),
+                            consoleInstance,
+                            serviceLauncher.launch(
+                                    consoleInstance,
                                     ConsoleLaunch.environment(options, kafka.bootstrapServers(), kafkaSecurity)));
                 } else {
-                    System.out.println("Skipping console: "
-                            + options.root().relativize(ServiceSpec.CONSOLE.runnerJar(options.root()))
-                            + " is missing (build it with: mvn -DskipTests package)");
+                    sayMissing(ServiceSpec.CONSOLE);
                     notReady.add(ServiceSpec.CONSOLE.module() + " (no jar)");
                 }
             }
@@ -350,86 +339,8 @@ public final class LocalStack {
         ServiceSpec.ALL.stream()
                 .filter(service -> !started.containsKey(new ServiceInstance(service, 1)))
                 .forEach(service -> notReady.add(service.module() + " (no jar)"));
-        Readiness readiness = new Readiness();
-        // A thread per process: the common pool has a single thread on a two-core machine.
-        ExecutorService pollers = Executors.newFixedThreadPool(Math.max(1, started.size()));
-        try {
-            List<CompletableFuture<Optional<String>>> waits = started.entrySet().stream()
-                    .map(entry -> CompletableFuture.supplyAsync(
-                            () -> awaitReady(readiness, entry.getKey(), entry.getValue()), pollers))
-                    .toList();
-            waits.forEach(wait -> wait.join().ifPresent(notReady::add));
-        } finally {
-            pollers.shutdown();
-        }
+        notReady.addAll(serviceLauncher.awaitReady(started));
         return notReady;
-    }
-
-    /** Starts one service's process, logging to its file, and records it; the caller holds the lock. */
-    private Process launch(ServiceInstance instance, Map<String, String> environment) throws IOException {
-        ClassDataSharing.Launch sharing =
-                classDataSharing.prepare(instance.spec().runnerJar(options.root()));
-        classDataSharingModes.put(instance.name(), sharing.mode());
-        Process process = new ChildProcess(
-                        instance.name(),
-                        serviceCommand(instance.spec(), sharing.javaOptions()),
-                        environment,
-                        options.logDir().resolve(instance.name() + ".log"),
-                        processSettings())
-                .start();
-        classDataSharing.started(sharing, process);
-        services.put(instance.name(), process);
-        pidFile.add(instance.name(), process.pid(), instance.url(options));
-        return process;
-    }
-
-    private List<String> serviceCommand(ServiceSpec service, List<String> classDataSharingOptions) {
-        List<String> command = new ArrayList<>();
-        command.add(ChildProcess.java());
-        command.addAll(options.serviceJavaOptions());
-        command.addAll(classDataSharingOptions);
-        // Names the data folder in the command line, which is how stop recognises its processes.
-        command.add("-Dpeering.stack.data-dir=" + options.dataDir());
-        command.add("-jar");
-        command.add(service.runnerJar(options.root()).toString());
-        return command;
-    }
-
-    private Map<String, String> serviceEnvironment(ServiceSpec service) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        if (kafkaSecurity != null) {
-            // the service's own principal: KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_JAAS_CONFIG, KAFKA_SSL_TRUSTSTORE_*
-            environment.putAll(kafkaSecurity.environment(service, kafka.bootstrapServers()));
-        }
-        if (kafka.size() > 1) {
-            // what the services' topic creators ask for on a cluster (a single broker: their defaults, 1)
-            environment.put("PEERING_TOPICS_REPLICATION_FACTOR", String.valueOf(kafka.replicationFactor()));
-            environment.put(
-                    "PEERING_TOPICS_MIN_INSYNC_REPLICAS", String.valueOf(KafkaCluster.minInsyncReplicas(kafka.size())));
-        }
-        if (routeServerLab != null && service.module().equals("connection-service")) {
-            environment.putAll(routeServerLab.environment(options.port("peering-service")));
-        }
-        if (routeServerLab != null && service.module().equals("registration-service")) {
-            // the origin-ASN check reads the routes the route server received (ADR 0020)
-            environment.putAll(routeServerLab.routeReaderEnvironment(options.port("connection-service")));
-        }
-        environment.putAll(Map.of(
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                options.keyDir().resolve(Tokens.PUBLIC_KEY_FILE).toUri().toString(),
-                "QUARKUS_PROFILE",
-                "local",
-                "QUARKUS_HTTP_PORT",
-                String.valueOf(options.port(service.module())),
-                "KAFKA_BOOTSTRAP_SERVERS",
-                kafka.bootstrapServers(),
-                "QUARKUS_DATASOURCE_JDBC_URL",
-                "jdbc:postgresql://localhost:" + options.port(StackOptions.POSTGRES) + "/" + service.database(),
-                "QUARKUS_DATASOURCE_USERNAME",
-                PostgresServer.USER,
-                "QUARKUS_DATASOURCE_PASSWORD",
-                PostgresServer.PASSWORD));
-        return environment;
     }
 
     /** Every child in the repository root and in a session of its own, so that Ctrl-C reaches only us. */
@@ -437,36 +348,9 @@ public final class LocalStack {
         return ProcessSettings.defaults().withWorkDir(options.root()).withOwnSession(true);
     }
 
-    /** Waits until the service is ready; returns why not, if it never is. */
-    private Optional<String> awaitReady(Readiness readiness, ServiceInstance instance, Process process) {
-        Path log = options.logDir().resolve(instance.name() + ".log");
-        String name = instance.name();
-        try {
-            switch (readiness.await(instance.url(options), process, SERVICE_READY_TIMEOUT)) {
-                case READY -> {
-                    printReady(name, instance.url(options));
-                    return Optional.empty();
-                }
-                case EXITED -> {
-                    System.out.println(name + " exited with code " + process.exitValue()
-                            + " before it was ready. Last lines of " + log + ":\n" + ChildProcess.tail(log, 15));
-                    return Optional.of(name + " (exited)");
-                }
-                default -> {
-                    System.out.println(
-                            name + " not ready after " + SERVICE_READY_TIMEOUT.toSeconds() + " s; see " + log);
-                    return Optional.of(name + " (not ready)");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of(name + " (interrupted)");
-        }
-    }
-
     /** Tells about a process that dies after the start; one that died before was told about already. */
     private void reportUnexpectedExits() {
-        Map<String, Process> watched = new LinkedHashMap<>(services);
+        Map<String, Process> watched = new LinkedHashMap<>(serviceLauncher.launched());
         for (int node = 1; node <= kafka.size(); node++) {
             watched.put(
                     node == 1 ? "Kafka" : "Kafka node " + node,
@@ -484,13 +368,8 @@ public final class LocalStack {
 
     /** Which services started from a class data sharing archive and which record one at stop. */
     private void printClassDataSharing() {
-        Map<String, List<String>> byMode = new LinkedHashMap<>();
-        classDataSharingModes.forEach((name, mode) ->
-                byMode.computeIfAbsent(mode, m -> new ArrayList<>()).add(name));
-        if (!byMode.isEmpty() && !byMode.containsKey("off")) {
-            List<String> parts = new ArrayList<>();
-            byMode.forEach((mode, names) -> parts.add(String.join(", ", names) + " " + mode.replace("its", "their")));
-            System.out.println("Class data sharing (STACK_CLASS_DATA_SHARING): " + String.join("; ", parts));
+        if (serviceLauncher != null) {
+            serviceLauncher.classDataSharing().ifPresent(System.out::println);
         }
     }
 
@@ -501,12 +380,16 @@ public final class LocalStack {
 
     /** Shutdown hook: services first, so they never see Kafka or PostgreSQL vanish under them. */
     private void shutDown() {
+        Map<String, Process> services;
         synchronized (this) {
             stopping = true;
+            services = serviceLauncher == null ? Map.of() : serviceLauncher.launched();
         }
         System.out.println("Stopping the stack...");
         Processes.stopAll(services.values().stream().map(Process::toHandle).toList(), SERVICE_STOP_GRACE);
-        classDataSharing.settle();
+        if (serviceLauncher != null) {
+            serviceLauncher.settleClassDataSharing();
+        }
         if (kafka != null) {
             Processes.stopAll(
                     kafka.nodes().stream()
