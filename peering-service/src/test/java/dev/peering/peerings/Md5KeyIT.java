@@ -150,8 +150,7 @@ class Md5KeyIT {
         Fixtures.approve(sub, "contoso", 3356);
         Fixtures.awaitKnown(sub, "contoso");
         String plain = PeeringApiIT.connection("c1", 11);
-        put(path, body(peerAsnId(sub, "contoso"), "Seattle", "[" + plain + "]"))
-                .statusCode(201);
+        put(path, body(peerAsnId(sub, "contoso"), "Seattle", "[" + plain + "]")).statusCode(201);
         String before = get(path).extract().asString();
         try (TopicReader topic = new TopicReader(Fixtures.PEERING_TOPIC)) {
             topic.awaitSubject(path, 2); // created, connectionsRequested
@@ -159,7 +158,12 @@ class Md5KeyIT {
                     "\"maxPrefixesAdvertisedV4\":1000",
                     "\"maxPrefixesAdvertisedV4\":1000,\"md5AuthenticationKey\":\"" + key + "\"");
             // the added connection comes first, so a rule that changed nothing only by luck would show it
-            put(path, body(peerAsnId(sub, "contoso"), "Seattle", "[" + PeeringApiIT.connection("c2", 12) + "," + keyed + "]"))
+            put(
+                            path,
+                            body(
+                                    peerAsnId(sub, "contoso"),
+                                    "Seattle",
+                                    "[" + PeeringApiIT.connection("c2", 12) + "," + keyed + "]"))
                     .statusCode(400)
                     .body("error.code", equalTo("ConnectionChangeNotAllowed"))
                     .body("error.message", containsString("'c1', which was set up without one"))
@@ -167,7 +171,10 @@ class Md5KeyIT {
                     .body(not(containsString(key)));
             assertEquals(before, get(path).extract().asString(), "the refused PUT changed the peering");
             boolean configured = QuarkusTransaction.requiringNew().call(() -> {
-                var c1 = peerings.findByName(sub, "rg1", "keyless").orElseThrow().connections.get(0);
+                var c1 = peerings.findByName(sub, "rg1", "keyless")
+                        .orElseThrow()
+                        .connections
+                        .get(0);
                 return c1.md5Configured || c1.md5AuthenticationKey != null;
             });
             assertFalse(configured, "the refused PUT stored a key");
@@ -177,7 +184,8 @@ class Md5KeyIT {
                     .then()
                     .statusCode(404);
             // the same peering sent again without the key is still accepted: the refusal was the key's alone
-            put(path, body(peerAsnId(sub, "contoso"), "Seattle", "[" + plain + "]")).statusCode(200);
+            put(path, body(peerAsnId(sub, "contoso"), "Seattle", "[" + plain + "]"))
+                    .statusCode(200);
             // no event about the peering beyond the two of its creation
             topic.awaitSubjectExactly(path, 2);
         }

@@ -118,7 +118,8 @@ class RouteServerStoryIT {
                 .map(printed::matcher)
                 .filter(Matcher::find)
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the launcher printed no route server: " + stack.output()));
+                .orElseThrow(
+                        () -> new IllegalStateException("the launcher printed no route server: " + stack.output()));
         routeServerSocket = Path.of(m.group(2));
         lan = ExchangeLan.attachByRouter(
                 m.group(1), routeServerSocket, Cidr.parse("206.81.80.0/22"), Cidr.parse("2001:504:16::/64"));
@@ -177,7 +178,8 @@ class RouteServerStoryIT {
         await().atMost(STEP).until(() -> protocol().isPresent());
         String routeServerConfig = read(routeServerSocket.getParent().resolve("bird.conf"));
         assertTrue(routeServerConfig.contains("neighbor " + PEER_V4 + " as " + PEER_ASN + ";"), routeServerConfig);
-        assertTrue(routeServerConfig.contains("password \"" + MD5_KEY + "\";"), "no MD5 key in the route server's file");
+        assertTrue(
+                routeServerConfig.contains("password \"" + MD5_KEY + "\";"), "no MD5 key in the route server's file");
 
         // while the peer has another key, BIRD keeps the session down, and so does the API
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15)).until(() -> {
@@ -190,12 +192,12 @@ class RouteServerStoryIT {
         await().atMost(STEP).until(() -> "Established".equals(sessionStateV4()));
         SessionStatus up = protocol().orElseThrow();
         assertEquals("Established", up.state().name(), up.routerState());
-        await().atMost(STEP)
-                .until(() -> protocol().flatMap(SessionStatus::importedRoutes), Optional.of(3)::equals);
+        await().atMost(STEP).until(() -> protocol().flatMap(SessionStatus::importedRoutes), Optional.of(3)::equals);
         ConnectionEvent event = connectionTopic
                 .awaitEvents(
                         r -> r.event() != null
-                                && (peeringPath + "/connections/sea-md5").equals(r.event().subject())
+                                && (peeringPath + "/connections/sea-md5")
+                                        .equals(r.event().subject())
                                 && r.event().type().equals(ConnectionEvent.SESSION_STATE_CHANGED)
                                 && "Established"
                                         .equals(r.event()
@@ -262,7 +264,8 @@ class RouteServerStoryIT {
                         {"location":"westus2","properties":{"peeringServiceLocation":"Washington","peeringServiceProvider":"Contoso IX"}}""")
                 .then()
                 .statusCode(201);
-        for (Map.Entry<String, String> prefix : Map.of("web", CUSTOMERS, "stolen", OTHERS).entrySet()) {
+        for (Map.Entry<String, String> prefix :
+                Map.of("web", CUSTOMERS, "stolen", OTHERS).entrySet()) {
             customer.put(
                             Stack.REGISTRATION,
                             service + "/prefixes/" + prefix.getKey(),
@@ -279,7 +282,9 @@ class RouteServerStoryIT {
         await().atMost(STEP).untilAsserted(() -> customer.get(Stack.REGISTRATION, service + "/prefixes/stolen")
                 .then()
                 .body("properties.prefixValidationState", equalTo("Failed"))
-                .body("properties.errorMessage", containsString("origin AS" + OTHER_ASN + ", which is not a registered")));
+                .body(
+                        "properties.errorMessage",
+                        containsString("origin AS" + OTHER_ASN + ", which is not a registered")));
     }
 
     @Test
@@ -307,7 +312,10 @@ class RouteServerStoryIT {
 
     /** The route server's protocol of the story's session, as BIRD reports it now. */
     private static Optional<SessionStatus> protocol() {
-        String out = BirdCommands.installed().orElseThrow().showProtocolsAll(routeServerSocket).output();
+        String out = BirdCommands.installed()
+                .orElseThrow()
+                .showProtocolsAll(routeServerSocket)
+                .output();
         return new BirdProtocolsParser()
                 .parse(out).stream()
                         .filter(s -> s.protocol().startsWith("ix_bird_sea_md5_"))

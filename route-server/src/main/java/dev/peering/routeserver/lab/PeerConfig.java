@@ -69,7 +69,9 @@ public record PeerConfig(
                 // prepend puts an ASN in front: the origin goes first, the ASN next to the peer last
                 out.append(" {");
                 for (int i = words.length - 1; i >= 1; i--) {
-                    out.append(" bgp_path.prepend(").append(Long.parseLong(words[i])).append(");");
+                    out.append(" bgp_path.prepend(")
+                            .append(Long.parseLong(words[i]))
+                            .append(");");
                 }
                 out.append(" }");
             }

@@ -30,7 +30,8 @@ class PeerConfigTest {
         String text = PEER.text();
         // prepended origin first, so the path reads 174 13335 (and the peer puts 30000 in front when it sends)
         assertTrue(
-                text.contains("  route 20.77.1.0/24 unreachable { bgp_path.prepend(13335); bgp_path.prepend(174); };\n"),
+                text.contains(
+                        "  route 20.77.1.0/24 unreachable { bgp_path.prepend(13335); bgp_path.prepend(174); };\n"),
                 text);
         assertTrue(text.contains("  route 20.77.3.0/24 unreachable;\n"), text);
         assertTrue(text.contains("  password \"k3y\";\n"), text);
