@@ -136,6 +136,61 @@ class Md5KeyIT {
         }
     }
 
+    /**
+     * A connection set up without MD5 cannot get a key by a PUT of the peering (the route server's session
+     * would change its kind): 400 {@code ConnectionChangeNotAllowed} with the ARM error body, and nothing
+     * changes, not even the connection the same request adds beside it. The key reaches no response, no
+     * store, no event.
+     */
+    @Test
+    void aKeyCannotBeAddedToAConnectionSetUpWithoutOne() {
+        String key = "L4te-" + UUID.randomUUID();
+        String sub = Fixtures.newSubscription();
+        String path = peeringPath(sub, "rg1", "keyless");
+        Fixtures.approve(sub, "contoso", 3356);
+        Fixtures.awaitKnown(sub, "contoso");
+        String plain = PeeringApiIT.connection("c1", 11);
+        put(path, body(peerAsnId(sub, "contoso"), "Seattle", "[" + plain + "]")).statusCode(201);
+        String before = get(path).extract().asString();
+        try (TopicReader topic = new TopicReader(Fixtures.PEERING_TOPIC)) {
+            topic.awaitSubject(path, 2); // created, connectionsRequested
+            String keyed = plain.replace(
+                    "\"maxPrefixesAdvertisedV4\":1000",
+                    "\"maxPrefixesAdvertisedV4\":1000,\"md5AuthenticationKey\":\"" + key + "\"");
+            // the added connection comes first, so a rule that changed nothing only by luck would show it
+            put(
+                            path,
+                            body(
+                                    peerAsnId(sub, "contoso"),
+                                    "Seattle",
+                                    "[" + PeeringApiIT.connection("c2", 12) + "," + keyed + "]"))
+                    .statusCode(400)
+                    .body("error.code", equalTo("ConnectionChangeNotAllowed"))
+                    .body("error.message", containsString("'c1', which was set up without one"))
+                    .body("error.message", containsString("?confirm=yes"))
+                    .body(not(containsString(key)));
+            assertEquals(before, get(path).extract().asString(), "the refused PUT changed the peering");
+            boolean configured = QuarkusTransaction.requiringNew().call(() -> {
+                var c1 = peerings.findByName(sub, "rg1", "keyless")
+                        .orElseThrow()
+                        .connections
+                        .get(0);
+                return c1.md5Configured || c1.md5AuthenticationKey != null;
+            });
+            assertFalse(configured, "the refused PUT stored a key");
+            given().header("Authorization", TestTokens.routeServer())
+                    .queryParam("connectionId", path + "/connections/c1")
+                    .get("/internal/route-server/md5-keys")
+                    .then()
+                    .statusCode(404);
+            // the same peering sent again without the key is still accepted: the refusal was the key's alone
+            put(path, body(peerAsnId(sub, "contoso"), "Seattle", "[" + plain + "]"))
+                    .statusCode(200);
+            // no event about the peering beyond the two of its creation
+            topic.awaitSubjectExactly(path, 2);
+        }
+    }
+
     /** The route server's pull API (ADR 0014): the key for the route-server role only, by connection id. */
     private static void internalPullApi(String peeringPath, String key) {
         String keys = "/internal/route-server/md5-keys";

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 /**
  * The README's "Microsoft.Peering coverage" table (between its {@code arm-coverage} markers): each operationId
  * of peering.json and the service that serves it, or "out of scope". An operation that only the bird route
- * server adapter can answer (the system tests' stack runs the simulation) is served, but not walked here:
- * connection-service's {@code RouteServerIT} calls it against real BIRD routers.
+ * server adapter can answer (the shared stack runs the simulation) is served, but not walked by
+ * {@code ArmOperationsIT}: connection-service's {@code RouteServerIT} calls it against real BIRD routers, and
+ * {@code RouteServerStoryIT} through the gateway of a stack of its own with the bird adapter.
  */
 final class ArmCoverage {
 

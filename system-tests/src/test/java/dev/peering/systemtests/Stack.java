@@ -81,8 +81,43 @@ public final class Stack {
         return stack;
     }
 
-    /** Starts a stack of its own with extra environment for the services. */
+    /**
+     * Stops the stack of this JVM if one was started, to free the machine for a stack of a test's own (a test
+     * ordered after every test of the shared stack calls it); a later {@link #get()} would start a new one.
+     */
+    public static synchronized void stopShared() {
+        if (stack != null) {
+            stack.stop();
+            stack = null;
+        }
+    }
+
+    /**
+     * The launcher's options of the shared stack: as production would run it, the secured stack (SASL_SSL, one
+     * principal per service, ACLs) with three Kafka nodes (replication 3, min.insync.replicas 2) and two instances
+     * of every service behind the gateway (-Dsystem.brokers=1 -Dsystem.instances=1 for a lighter stack while
+     * developing). Every system test of the shared stack runs the story on it, without a second stack start.
+     */
+    private static List<String> sharedShape() {
+        return List.of(
+                "--kafka-security",
+                "sasl_ssl",
+                "--brokers",
+                System.getProperty("system.brokers", "3"),
+                "--instances",
+                System.getProperty("system.instances", "2"));
+    }
+
+    /** Starts a stack of its own, shaped as the shared one, with extra environment for the services. */
     public static Stack start(Map<String, String> environment) {
+        return start(environment, sharedShape());
+    }
+
+    /**
+     * Starts a stack of its own with extra environment for the services and the launcher's {@code shape} options
+     * instead of the shared stack's (say {@code --brokers 1 --instances 1 --route-server bird}: plaintext Kafka).
+     */
+    public static Stack start(Map<String, String> environment, List<String> shape) {
         Path root = repositoryRoot();
         Path launcherJar = root.resolve("local-stack/target/local-stack.jar");
         for (String service : SERVICES) {
@@ -114,18 +149,8 @@ public final class Stack {
                     "--root",
                     root.toString(),
                     "--data-dir",
-                    dataDir.toString(),
-                    // the secured stack (SASL_SSL, one principal per service, ACLs): every system test runs
-                    // the story on it, as production would, without a second stack start
-                    "--kafka-security",
-                    "sasl_ssl",
-                    // as production would run it: three Kafka nodes (replication 3, min.insync.replicas 2)
-                    // and two instances of every service behind the gateway (-Dsystem.brokers=1
-                    // -Dsystem.instances=1 for a lighter stack while developing)
-                    "--brokers",
-                    System.getProperty("system.brokers", "3"),
-                    "--instances",
-                    System.getProperty("system.instances", "2")));
+                    dataDir.toString()));
+            command.addAll(shape);
             ports.forEach((name, port) -> {
                 command.add("--" + name + "-port");
                 command.add(port.toString());
@@ -196,12 +221,17 @@ public final class Stack {
 
     /**
      * The client settings of {@code principal} (a service's module name, {@code watch} or {@code admin}) from
-     * the data folder: SASL_SSL, SCRAM-SHA-512, the stack's trust store.
+     * the data folder: SASL_SSL, SCRAM-SHA-512, the stack's trust store; on a plaintext stack, the address alone.
      */
     public KafkaClientSettings kafkaClient(String principal) {
+        Path file = dataDir.resolve("kafka-security/clients").resolve(principal + ".properties");
+        if (!Files.isDirectory(dataDir.resolve("kafka-security"))) {
+            // a plaintext stack of a test's own: no principals, only the broker's address
+            return KafkaClientSettings.of(
+                    Map.of(KafkaClientSettings.BOOTSTRAP_SERVERS, "localhost:" + ports.get("kafka")));
+        }
         try {
-            return KafkaClientSettings.load(
-                    dataDir.resolve("kafka-security/clients").resolve(principal + ".properties"));
+            return KafkaClientSettings.load(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

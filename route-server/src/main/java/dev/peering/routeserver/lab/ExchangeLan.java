@@ -67,6 +67,14 @@ public final class ExchangeLan implements AutoCloseable {
         if (BirdCommands.installed().isEmpty()) {
             return Optional.of("the emulated exchange LAN needs BIRD 2 (apt-get install bird2)");
         }
+        // root is not enough in a container without the right to make namespaces: try one
+        String probe = PREFIX + ProcessHandle.current().pid() + "-probe" + Integer.toHexString(RANDOM.nextInt(0x10000));
+        CommandResult made = run(List.of(ipProgram(), "netns", "add", probe));
+        if (!made.succeeded()) {
+            return Optional.of("the emulated exchange LAN needs network namespaces, and `ip netns add` fails here: "
+                    + made.output().strip());
+        }
+        run(List.of(ipProgram(), "netns", "del", probe));
         return Optional.empty();
     }
 
@@ -106,6 +114,22 @@ public final class ExchangeLan implements AutoCloseable {
         ExchangeLan lan = new ExchangeLan(id, lanV4, lanV6, dir, bird, false);
         Runtime.getRuntime().addShutdownHook(lan.shutdownHook);
         return lan;
+    }
+
+    /**
+     * {@link #attach} to the LAN of a router that another process started (the local stack prints its route
+     * server's namespace and control socket): the LAN's id is in the router's namespace name
+     * ({@code pcplab-<id>-<node>}), its directory holds the router's ({@code <dir>/<node>/bird.ctl}).
+     */
+    public static ExchangeLan attachByRouter(String routerNamespace, Path routerSocket, Cidr lanV4, Cidr lanV6) {
+        String node = routerSocket.getParent().getFileName().toString();
+        String suffix = "-" + node;
+        if (!routerNamespace.startsWith(PREFIX) || !routerNamespace.endsWith(suffix)) {
+            throw new IllegalArgumentException(
+                    routerNamespace + " is not the namespace of the router of " + routerSocket + " on a lab LAN");
+        }
+        String id = routerNamespace.substring(PREFIX.length(), routerNamespace.length() - suffix.length());
+        return attach(id, routerSocket.getParent().getParent(), lanV4, lanV6);
     }
 
     /** What {@link #attach} needs to find this LAN. */

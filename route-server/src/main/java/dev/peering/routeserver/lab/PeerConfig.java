@@ -9,6 +9,9 @@ import java.util.List;
  * forwarded, only announced) and taking nothing back.
  *
  * @param md5Key the session's TCP MD5 password, or null
+ * @param prefixes what it announces, each a prefix, optionally followed by the AS path behind the peer, origin
+ *     last ({@code 20.1.1.0/24 64500}: the route server receives AS path "peerAsn 64500", as from a customer
+ *     of the peer); a prefix alone is originated by the peer itself
  */
 public record PeerConfig(
         long peerAsn,
@@ -56,10 +59,23 @@ public record PeerConfig(
                 .append(" {\n  ")
                 .append(channel)
                 .append(";\n");
-        for (String prefix : prefixes) {
-            if (Cidr.parse(prefix).family() == f) {
-                out.append("  route ").append(prefix).append(" unreachable;\n");
+        for (String announced : prefixes) {
+            String[] words = announced.trim().split(" +");
+            if (Cidr.parse(words[0]).family() != f) {
+                continue;
             }
+            out.append("  route ").append(words[0]).append(" unreachable");
+            if (words.length > 1) {
+                // prepend puts an ASN in front: the origin goes first, the ASN next to the peer last
+                out.append(" {");
+                for (int i = words.length - 1; i >= 1; i--) {
+                    out.append(" bgp_path.prepend(")
+                            .append(Long.parseLong(words[i]))
+                            .append(");");
+                }
+                out.append(" }");
+            }
+            out.append(";\n");
         }
         out.append("}\n");
         out.append("\nprotocol bgp rs_").append(suffix).append(" {\n");
