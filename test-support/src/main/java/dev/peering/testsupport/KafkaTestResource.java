@@ -40,6 +40,9 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
                                 .build())
                         .setConfigProp("auto.create.topics.enable", "false")
                         .setConfigProp("offsets.topic.replication.factor", "1")
+                        // One partition for the group offsets (Kafka's default is 50): the first consumer group
+                        // of a run made the broker create and log 50 partitions, 1-2 s of each module's start.
+                        .setConfigProp("offsets.topic.num.partitions", "1")
                         .setConfigProp("transaction.state.log.replication.factor", "1")
                         .setConfigProp("transaction.state.log.min.isr", "1")
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")

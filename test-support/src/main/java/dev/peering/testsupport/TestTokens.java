@@ -20,6 +20,9 @@ public final class TestTokens {
 
     private static Path keyDir;
     private static PrivateKey key;
+    // The key the services do not trust, made once per JVM: a new RSA key pair per call was a 2048-bit prime
+    // search for every operation TenancyChecks sends an invalid token to; the token is refused the same way.
+    private static PrivateKey strangerKey;
 
     private TestTokens() {}
 
@@ -38,6 +41,13 @@ public final class TestTokens {
     static synchronized PrivateKey key() {
         keyDir();
         return key;
+    }
+
+    private static synchronized PrivateKey strangerKey() {
+        if (strangerKey == null) {
+            strangerKey = Tokens.newKeyPair().getPrivate();
+        }
+        return strangerKey;
     }
 
     /** "Bearer ..." for a peer holding these subscriptions, that expires after {@code ttl}. */
@@ -87,9 +97,7 @@ public final class TestTokens {
         bad.put(
                 "signed by another key",
                 "Bearer "
-                        + Tokens.sign(
-                                Tokens.newKeyPair().getPrivate(),
-                                claims(subscription, Tokens.ISSUER, Tokens.AUDIENCE, now + 600)));
+                        + Tokens.sign(strangerKey(), claims(subscription, Tokens.ISSUER, Tokens.AUDIENCE, now + 600)));
         String good = Tokens.mint(key(), "peer-user", List.of(subscription), Tokens.PEER, Duration.ofHours(1));
         bad.put("tampered", "Bearer " + good.substring(0, good.length() - 4) + "AAAA");
         bad.put("not a JWT", "Bearer not-a-token");
