@@ -269,6 +269,22 @@ class ConnectionModifyIT {
             assertEquals(ConnectionEvent.REMOVED, events.get(2).event().type());
             assertEquals(f.peeringId, events.get(2).key());
         }
+        // ADR 0022: the state topic, keyed by the CONNECTION, had a snapshot per change and ends in a tombstone
+        String id = f.connectionId("c1");
+        try (TopicReader state = new TopicReader(Topics.CONNECTIONS_STATE)) {
+            List<TopicReader.Received> snapshots = state.awaitExactly(r -> id.equals(r.key()), 3);
+            assertEquals(ConnectionEvent.STATE, snapshots.get(0).event().type());
+            assertEquals(id, snapshots.get(0).event().subject());
+            ConnectionEvent first = snapshots.get(0).event().dataAs(ConnectionEvent.class);
+            assertEquals("PendingApproval", first.connectionState());
+            assertNull(first.previousConnectionState());
+            assertNull(first.reason());
+            assertEquals(
+                    "PendingRemove",
+                    snapshots.get(1).event().dataAs(ConnectionEvent.class).sessionStateV4());
+            assertNull(snapshots.get(2).value(), "a tombstone when the connection is removed");
+            snapshots.subList(0, 2).forEach(r -> assertFalse(r.value().contains("md5AuthenticationKey\""), r.value()));
+        }
     }
 
     @Test

@@ -107,6 +107,11 @@ final class Fixtures {
     }
 
     void send(String type, List<PeeringEvent.Connection> connections, String provisioningState) {
+        TopicWriter.send(Topics.PEERING_EVENTS, peeringId, event(type, connections, provisioningState));
+    }
+
+    /** peering-service's event about this peering, as JSON. */
+    String event(String type, List<PeeringEvent.Connection> connections, String provisioningState) {
         PeeringEvent data = new PeeringEvent(
                 peeringId,
                 sub,
@@ -119,11 +124,8 @@ final class Fixtures {
                 null,
                 connections,
                 PEER_ASN);
-        TopicWriter.send(
-                Topics.PEERING_EVENTS,
-                peeringId,
-                EventJson.write(EventJson.newEvent(
-                        type, PeeringEvent.SOURCE, peeringId, "corr-" + UUID.randomUUID(), sub, data)));
+        return EventJson.write(
+                EventJson.newEvent(type, PeeringEvent.SOURCE, peeringId, "corr-" + UUID.randomUUID(), sub, data));
     }
 
     /** peering-service's event: this subscription's Peering Service agreement granted or withdrawn. */

@@ -38,5 +38,12 @@ public record ConnectionEvent(
     public static final String STATE_CHANGED = "dev.peering.connection.stateChanged";
     public static final String SESSION_STATE_CHANGED = "dev.peering.connection.sessionStateChanged";
     public static final String REMOVED = "dev.peering.connection.removed";
+    /**
+     * The connection as it is now, on the compacted state topic {@link Topics#CONNECTIONS_STATE}, keyed by the
+     * connection's resource id (not the peering's): no previous states and no reason; {@code changedAt} is its
+     * last change.
+     */
+    public static final String STATE = "dev.peering.connection.state";
+
     public static final String SOURCE = "/services/connection-service";
 }

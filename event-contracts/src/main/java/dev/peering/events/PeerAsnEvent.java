@@ -21,5 +21,11 @@ public record PeerAsnEvent(
     public static final String UPDATED = "dev.peering.peerAsn.updated";
     public static final String VALIDATION_STATE_CHANGED = "dev.peering.peerAsn.validationStateChanged";
     public static final String DELETED = "dev.peering.peerAsn.deleted";
+    /**
+     * The PeerAsn as it is now, on the compacted state topic {@link Topics#PEER_ASNS_STATE} (no previous
+     * state); a tombstone follows its deletion.
+     */
+    public static final String STATE = "dev.peering.peerAsn.state";
+
     public static final String SOURCE = "/services/asn-validation-service";
 }

@@ -69,6 +69,11 @@ public record PeeringEvent(
     public static final String DEPROVISION_REQUESTED = "dev.peering.peering.deprovisionRequested";
     /** The peering is gone. */
     public static final String DELETED = "dev.peering.peering.deleted";
+    /**
+     * The peering as it is now, on the compacted state topic {@link Topics#PEERINGS_STATE}: no previous state
+     * and no connections (each connection's state is on {@link Topics#CONNECTIONS_STATE}, from its owner).
+     */
+    public static final String STATE = "dev.peering.peering.state";
 
     public static final String SOURCE = "/services/peering-service";
 

@@ -44,6 +44,11 @@ public record RegistrationEvent(
     public static final String ASN_REGISTERED = "dev.peering.registration.asnRegistered";
     /** A registered ASN was removed (deleted, or its peering deprovisioned) and its Prefix Key revoked. */
     public static final String ASN_UNREGISTERED = "dev.peering.registration.asnUnregistered";
+    /**
+     * A registered ASN as it is now, on the compacted state topic {@link Topics#REGISTERED_ASNS_STATE}, keyed by
+     * its resource id; {@code prefixKeyIssued} says its key exists, never the key.
+     */
+    public static final String REGISTERED_ASN_STATE = "dev.peering.registration.registeredAsnState";
     /** A Peering Service prefix was created, or its prefixValidationState changed. */
     public static final String PREFIX_VALIDATION_STATE_CHANGED =
             "dev.peering.registration.prefixValidationStateChanged";

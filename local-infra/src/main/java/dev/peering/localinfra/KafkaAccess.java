@@ -25,8 +25,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * the {@code application.properties} that say which topic a service owns and which it consumes:
  *
  * <ul>
- *   <li>a service WRITEs (and may CREATE) only the topic it publishes ({@code peering.outbox.topic}) and
- *       the dead-letter topics of its channels;
+ *   <li>a service WRITEs (and may CREATE) only the topic it publishes ({@code peering.outbox.topic}), its
+ *       compacted state topics ({@code peering.state-topics.*}) and the dead-letter topics of its channels;
  *   <li>it READs only the topics of its incoming channels, in its own consumer groups;
  *   <li>the read-only principal {@value #WATCH} (the CLI's {@code watch}, an integration) READs every
  *       published topic in groups named {@value #WATCH_GROUP_PREFIX}...;
@@ -43,10 +43,21 @@ public final class KafkaAccess {
 
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic");
     private static final Pattern OUTGOING = Pattern.compile("mp\\.messaging\\.outgoing\\.([^.]+)\\.topic");
+    /** The platform's TopicCreator reads the same prefix; local-infra does not depend on the platform. */
+    private static final String STATE_TOPIC_PREFIX = "peering.state-topics.";
 
-    /** What one service's configuration says it publishes and consumes. */
+    /**
+     * What one service's configuration says it publishes and consumes. {@code compacted} are the published
+     * topics that are compacted state topics ({@code peering.state-topics.*}, ADR 0022): one record per
+     * resource id, no retention.
+     */
     public record ServiceTopics(
-            String principal, Set<String> published, Set<String> deadLetter, Set<String> consumed, Set<String> groups) {
+            String principal,
+            Set<String> published,
+            Set<String> deadLetter,
+            Set<String> consumed,
+            Set<String> groups,
+            Set<String> compacted) {
 
         /** Reads the topics and groups from a service's {@code application.properties}. */
         public static ServiceTopics of(String principal, Properties config) {
@@ -54,6 +65,7 @@ public final class KafkaAccess {
             Set<String> deadLetter = new TreeSet<>();
             Set<String> consumed = new TreeSet<>();
             Set<String> groups = new TreeSet<>();
+            Set<String> compacted = new TreeSet<>();
             String outbox = config.getProperty("peering.outbox.topic");
             if (outbox != null) {
                 published.add(outbox);
@@ -72,9 +84,12 @@ public final class KafkaAccess {
                     }
                 } else if (OUTGOING.matcher(name).matches()) {
                     published.add(config.getProperty(name));
+                } else if (name.startsWith(STATE_TOPIC_PREFIX)) {
+                    compacted.add(config.getProperty(name));
                 }
             }
-            return new ServiceTopics(principal, published, deadLetter, consumed, groups);
+            published.addAll(compacted);
+            return new ServiceTopics(principal, published, deadLetter, consumed, groups, compacted);
         }
     }
 

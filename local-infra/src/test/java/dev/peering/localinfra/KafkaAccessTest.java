@@ -62,17 +62,25 @@ class KafkaAccessTest {
         assertEquals(
                 Map.of(
                         "User:asn-validation-service",
-                        Set.of("topic peering.peer-asn-events", "topic asn-validation-service.peering-events.dlq"),
+                        Set.of(
+                                "topic peering.peer-asn-events",
+                                "topic peering.peer-asns.state",
+                                "topic asn-validation-service.peering-events.dlq"),
                         "User:peering-service",
                         Set.of(
                                 "topic peering.peering-events",
+                                "topic peering.peerings.state",
                                 "topic peering-service.peer-asn-events.dlq",
                                 "topic peering-service.connection-events.dlq"),
                         "User:connection-service",
-                        Set.of("topic peering.connection-events", "topic connection-service.peering-events.dlq"),
+                        Set.of(
+                                "topic peering.connection-events",
+                                "topic peering.connections.state",
+                                "topic connection-service.peering-events.dlq"),
                         "User:registration-service",
                         Set.of(
                                 "topic peering.registration-events",
+                                "topic peering.registered-asns.state",
                                 "topic registration-service.peering-events.dlq",
                                 "topic registration-service.connection-events.dlq")),
                 write);
@@ -117,6 +125,10 @@ class KafkaAccessTest {
                                 "topic peering.peering-events",
                                 "topic peering.connection-events",
                                 "topic peering.registration-events",
+                                "topic peering.peer-asns.state",
+                                "topic peering.peerings.state",
+                                "topic peering.connections.state",
+                                "topic peering.registered-asns.state",
                                 "group peering-watch-*")),
                 read);
     }
@@ -151,13 +163,15 @@ class KafkaAccessTest {
         Map<String, String> table = access().describe();
 
         assertEquals(
-                "writes connection-service.peering-events.dlq, peering.connection-events; reads"
+                "writes connection-service.peering-events.dlq, peering.connection-events,"
+                        + " peering.connections.state; reads"
                         + " connection-service.peering-events.dlq, peering.peering-events;"
                         + " groups connection-service",
                 table.get("connection-service"));
         assertEquals(
-                "reads peering.connection-events, peering.peer-asn-events, peering.peering-events,"
-                        + " peering.registration-events; groups peering-watch-*",
+                "reads peering.connection-events, peering.connections.state, peering.peer-asn-events,"
+                        + " peering.peer-asns.state, peering.peering-events, peering.peerings.state,"
+                        + " peering.registered-asns.state, peering.registration-events; groups peering-watch-*",
                 table.get(KafkaAccess.WATCH));
     }
 
@@ -174,5 +188,18 @@ class KafkaAccessTest {
         assertEquals(Set.of("b"), topics.published());
         assertEquals(Set.of("a"), topics.consumed());
         assertEquals(Set.of(), topics.deadLetter());
+        assertEquals(Set.of(), topics.compacted());
+    }
+
+    @Test
+    void aStateTopicIsPublishedAndCompacted() {
+        Properties config = new Properties();
+        config.setProperty("peering.outbox.topic", "b.events");
+        config.setProperty("peering.state-topics.things", "b.things.state");
+
+        KafkaAccess.ServiceTopics topics = KafkaAccess.ServiceTopics.of("billing", config);
+
+        assertEquals(Set.of("b.events", "b.things.state"), topics.published());
+        assertEquals(Set.of("b.things.state"), topics.compacted());
     }
 }

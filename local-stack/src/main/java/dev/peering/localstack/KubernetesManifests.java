@@ -76,9 +76,11 @@ final class KubernetesManifests {
 
     private static String topics(List<KafkaAccess.ServiceTopics> services) {
         Set<String> topics = new TreeSet<>();
+        Set<String> compacted = new TreeSet<>();
         services.forEach(s -> {
             topics.addAll(s.published());
             topics.addAll(s.deadLetter());
+            compacted.addAll(s.compacted());
         });
         StringBuilder out = new StringBuilder(header());
         for (String topic : topics) {
@@ -89,9 +91,11 @@ final class KubernetesManifests {
                     .append("\nspec:\n  topicName: ")
                     .append(topic)
                     .append("\n  partitions: 3\n  replicas: 3\n  config:\n    min.insync.replicas: 2\n")
-                    .append("    retention.ms: ")
-                    .append(RETENTION_MS)
-                    .append('\n');
+                    // a state topic keeps each resource's latest snapshot until its tombstone (ADR 0022)
+                    .append(
+                            compacted.contains(topic)
+                                    ? "    cleanup.policy: compact\n"
+                                    : "    retention.ms: " + RETENTION_MS + "\n");
         }
         return out.toString();
     }

@@ -57,7 +57,16 @@ class KubernetesManifestsTest {
                     user.path("spec").path("authentication").path("type").asText());
             assertTrue(user.path("spec").path("authorization").path("acls").size() > 0, user.toString());
         }
+        List<String> compacted = new ArrayList<>();
         for (JsonNode topic : documents(rendered.get("kafka-topics.yaml"))) {
+            // the state topics of ADR 0022 are compacted and keep no retention; every other topic has one
+            JsonNode config = topic.path("spec").path("config");
+            if (config.path("cleanup.policy").asText().equals("compact")) {
+                compacted.add(topic.path("spec").path("topicName").asText());
+                assertTrue(config.path("retention.ms").isMissingNode(), topic.toString());
+            } else {
+                assertTrue(config.path("retention.ms").asLong() > 0, topic.toString());
+            }
             assertEquals(3, topic.path("spec").path("replicas").asInt(), topic.toString());
             assertEquals(
                     2,
@@ -67,6 +76,13 @@ class KubernetesManifestsTest {
                             .asInt(),
                     topic.toString());
         }
+        assertEquals(
+                List.of(
+                        "peering.connections.state",
+                        "peering.peer-asns.state",
+                        "peering.peerings.state",
+                        "peering.registered-asns.state"),
+                compacted);
         List<JsonNode> deployments = documents(rendered.get("services.yaml")).stream()
                 .filter(d -> d.path("kind").asText().equals("Deployment"))
                 .toList();

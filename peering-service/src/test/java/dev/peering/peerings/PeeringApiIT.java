@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peering.events.AgreementEvent;
 import dev.peering.events.PeeringEvent;
+import dev.peering.events.Topics;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
 import dev.peering.testsupport.TokensTestResource;
@@ -357,6 +358,19 @@ class PeeringApiIT {
                 0,
                 events.get(1).event().dataAs(PeeringEvent.class).connections().size());
         assertEquals(PeeringEvent.DELETED, events.get(2).event().type());
+        // ADR 0022: the peering's snapshot with each change, in its transaction, and a tombstone at the end
+        try (TopicReader state = new TopicReader(Topics.PEERINGS_STATE)) {
+            List<TopicReader.Received> snapshots = state.awaitExactly(r -> path.equals(r.key()), 3);
+            assertEquals(PeeringEvent.STATE, snapshots.get(0).event().type());
+            PeeringEvent created = snapshots.get(0).event().dataAs(PeeringEvent.class);
+            assertEquals("Updating", created.provisioningState());
+            assertEquals(null, created.previousProvisioningState());
+            assertEquals(null, created.connections(), "connections are their owner's: connection-service");
+            assertEquals(
+                    "Deleting",
+                    snapshots.get(1).event().dataAs(PeeringEvent.class).provisioningState());
+            assertEquals(null, snapshots.get(2).value(), "a tombstone when the peering is gone");
+        }
         // the approval that comes later finds nothing waiting
         approve(sub, "contoso", 3356);
         given().queryParam("api-version", API)

@@ -47,59 +47,62 @@ final class Fixtures {
 
     /** The peering service's event about a peering of {@code sub}. */
     static void peeringEvent(String type, String sub, String peering) {
+        TopicWriter.send(PEERINGS, peeringId(sub, peering), peeringEventJson(type, sub, peering));
+    }
+
+    static String peeringEventJson(String type, String sub, String peering) {
         String id = peeringId(sub, peering);
-        TopicWriter.send(
-                PEERINGS,
+        return EventJson.write(EventJson.newEvent(
+                type,
+                PeeringEvent.SOURCE,
                 id,
-                EventJson.write(EventJson.newEvent(
-                        type,
-                        PeeringEvent.SOURCE,
+                "corr-peering",
+                sub,
+                new PeeringEvent(
                         id,
-                        "corr-peering",
                         sub,
-                        new PeeringEvent(
-                                id,
-                                sub,
-                                RG,
-                                peering,
-                                "/subscriptions/" + sub + "/providers/Microsoft.Peering/peerAsns/contoso",
-                                "Seattle",
-                                null,
-                                "Updating",
-                                null,
-                                List.of()))));
+                        RG,
+                        peering,
+                        "/subscriptions/" + sub + "/providers/Microsoft.Peering/peerAsns/contoso",
+                        "Seattle",
+                        null,
+                        "Updating",
+                        null,
+                        List.of())));
     }
 
     /** The connection service's event: a connection of the peering is now in {@code state}. */
     static void connectionEvent(String type, String sub, String peering, String connection, String state) {
-        String id = peeringId(sub, peering);
         TopicWriter.send(
-                CONNECTIONS,
-                id,
-                EventJson.write(EventJson.newEvent(
-                        type,
-                        ConnectionEvent.SOURCE,
-                        id + "/connections/" + connection,
-                        "corr-connection",
+                CONNECTIONS, peeringId(sub, peering), connectionEventJson(type, sub, peering, connection, state));
+    }
+
+    static String connectionEventJson(String type, String sub, String peering, String connection, String state) {
+        String id = peeringId(sub, peering);
+        return EventJson.write(EventJson.newEvent(
+                type,
+                ConnectionEvent.SOURCE,
+                id + "/connections/" + connection,
+                "corr-connection",
+                sub,
+                new ConnectionEvent(
+                        id,
                         sub,
-                        new ConnectionEvent(
-                                id,
-                                sub,
-                                connection,
-                                99999,
-                                "Validating",
-                                state,
-                                null,
-                                null,
-                                null,
-                                null,
-                                10000,
-                                null,
-                                null,
-                                OffsetDateTime.now(ZoneOffset.UTC),
-                                null,
-                                null,
-                                null))));
+                        connection,
+                        99999,
+                        "Validating",
+                        state,
+                        null,
+                        null,
+                        null,
+                        null,
+                        10000,
+                        null,
+                        null,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        null,
+                        null,
+                        null)));
     }
 
     /** A peering created, with one connection that reached Active. */

@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.peering.events.ConnectionEvent;
 import dev.peering.events.PeeringEvent;
 import dev.peering.events.RegistrationEvent;
+import dev.peering.events.Topics;
 import dev.peering.testsupport.KafkaTestResource;
 import dev.peering.testsupport.PostgresTestResource;
 import dev.peering.testsupport.Scrape;
@@ -270,6 +271,22 @@ class RegisteredAsnIT {
                 .extract()
                 .path("properties.peeringServicePrefixKey");
         assertFalse(events.get(0).value().contains(again));
+        // ADR 0022: the state topic had the registered ASN, its tombstone, and the new registration; never a key
+        try (TopicReader state = new TopicReader(Topics.REGISTERED_ASNS_STATE)) {
+            List<TopicReader.Received> snapshots = state.awaitExactly(r -> id.equals(r.key()), 3);
+            assertEquals(
+                    RegistrationEvent.REGISTERED_ASN_STATE,
+                    snapshots.get(0).event().type());
+            assertEquals(
+                    Long.valueOf(3356),
+                    snapshots.get(0).event().dataAs(RegistrationEvent.class).asn());
+            assertNull(snapshots.get(1).value(), "a tombstone when the registered ASN is removed");
+            assertEquals(id, snapshots.get(2).event().subject());
+            for (TopicReader.Received r : List.of(snapshots.get(0), snapshots.get(2))) {
+                assertFalse(r.value().contains(again), r.value());
+                assertFalse(r.value().contains("peeringServicePrefixKey"), r.value());
+            }
+        }
         // counted once committed: two keys issued, one revoked by the delete (the second delete had nothing)
         assertEquals(issued + 2, Scrape.value("peering_prefix_keys_issued_total"));
         assertEquals(revokedByDelete + 1, Scrape.value("peering_prefix_keys_revoked_total", "reason=\"Deleted\""));

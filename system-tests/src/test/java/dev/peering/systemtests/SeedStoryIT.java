@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peering.events.CloudEvent;
+import dev.peering.events.Topics;
 import dev.peering.testsupport.EventSchemas;
 import dev.peering.testsupport.TopicReader;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -319,8 +322,26 @@ class SeedStoryIT {
                 .body("properties.prefixValidationState", equalTo("Verified")));
     }
 
+    /**
+     * ADR 0022: an integration that starts now, read-only (the watch principal), rebuilds from offset 0 of the
+     * compacted state topics what REST shows, sea-added (removed in step 4) gone by its tombstone.
+     */
     @Test
     @Order(7)
+    void aLateIntegrationRebuildsWhatRestShowsFromTheStateTopics() {
+        Map<String, String> rest = LateIntegration.restPicture(peer, sub, peeringPath);
+        assertEquals(6, rest.size(), "PeerAsn, peering, two connections, two registered ASNs: " + rest);
+        await().atMost(STEP).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Map<String, LateIntegration.Rebuilt> rebuilt =
+                    LateIntegration.rebuild(stack.kafkaClient(Stack.WATCH_PRINCIPAL), LateIntegration.STATE_TOPICS);
+            assertEquals(rest, LateIntegration.statePicture(rebuilt, sub));
+            assertTrue(
+                    rebuilt.get(Topics.CONNECTIONS_STATE).forgotten().contains(peeringId + "/connections/sea-added"));
+        });
+    }
+
+    @Test
+    @Order(8)
     void theOperatorDeprovisionsAndEverythingDownstreamIsRevokedOrRemoved() {
         peer.delete(PEERING, peeringPath).then().statusCode(409).body("error.code", equalTo("DeprovisionNotAllowed"));
         operator.post(PEERING, peeringPath + "/deprovision", null).then().statusCode(202);
@@ -348,7 +369,7 @@ class SeedStoryIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void everyEventTheServicesEmittedMatchesTheAsyncApiDocument() {
         EventSchemas schemas = new EventSchemas();
         List<String> problems = new ArrayList<>();
@@ -392,7 +413,7 @@ class SeedStoryIT {
      * change: same subject, type and data apart from timestamps (a step applied or relayed twice).
      */
     @Test
-    @Order(9)
+    @Order(10)
     void noChangeOfTheStoryWasPublishedTwice() {
         List<TopicReader> readers = List.of(peerAsnTopic, peeringTopic, connectionTopic, registrationTopic);
         java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger(-1);
@@ -421,5 +442,45 @@ class SeedStoryIT {
                 .map(e -> e.getValue() + "x " + e.getKey())
                 .toList();
         assertEquals(List.of(), twice, "changes published more than once");
+    }
+
+    /**
+     * After the whole story every resource of it is deleted: a late integration finds nothing of the
+     * subscription, each resource forgotten by its tombstone, every snapshot it read valid against the AsyncAPI
+     * document, and no secret (Prefix Key, MD5 key) on any state topic.
+     */
+    @Test
+    @Order(11)
+    void afterTheStoryTheStateTopicsHoldNothingOfItAndNoSecret() {
+        List<String> ids = List.of(
+                Api.peerAsns(sub) + "/contoso",
+                peeringId,
+                peeringId + "/connections/sea-v4",
+                peeringId + "/connections/sea-dual",
+                peeringId + "/registeredAsns/fabrikam",
+                peeringId + "/registeredAsns/tailspin");
+        Map<String, LateIntegration.Rebuilt> rebuilt = await().atMost(STEP)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> LateIntegration.rebuild(
+                                stack.kafkaClient(Stack.WATCH_PRINCIPAL), LateIntegration.STATE_TOPICS),
+                        r -> LateIntegration.statePicture(r, sub).isEmpty());
+        Set<String> forgotten = new java.util.TreeSet<>();
+        rebuilt.values().forEach(topic -> forgotten.addAll(topic.forgotten()));
+        assertTrue(forgotten.containsAll(ids), "tombstones for " + ids + " in " + forgotten);
+        EventSchemas schemas = new EventSchemas();
+        List<String> secrets = new ArrayList<>(keys);
+        secrets.add(MD5_KEY);
+        int snapshots = 0;
+        for (LateIntegration.Rebuilt topic : rebuilt.values()) {
+            for (String value : topic.values()) {
+                secrets.forEach(secret -> assertFalse(value.contains(secret), "a secret on a state topic: " + value));
+                if (value.contains(sub)) {
+                    assertEquals(List.of(), schemas.problems(value));
+                    snapshots++;
+                }
+            }
+        }
+        assertTrue(snapshots >= ids.size(), "the story's snapshots: " + snapshots);
     }
 }

@@ -9,10 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The only writer to the outbox: each connection change becomes one event on the connection topic,
  * in the transaction of the change. Record key: the peering's id, so a peering's events stay in order.
+ * With each event goes the connection's snapshot for the compacted state topic, or its tombstone when it
+ * is removed (ADR 0022).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -20,6 +23,9 @@ public class ConnectionPublisher {
 
     @Inject
     Outbox outbox;
+
+    @ConfigProperty(name = "peering.state-topics.connections")
+    String stateTopic;
 
     /** connectionState changed from {@code previous} (null for a new connection). */
     public void stateChanged(ConnectionEntity e, String previous, String reason, OffsetDateTime at) {
@@ -51,6 +57,19 @@ public class ConnectionPublisher {
     }
 
     private void publish(ConnectionEntity e, String type, ConnectionEvent data) {
-        outbox.publish(e.peeringId, type, e.resourceId(), e.subscriptionId, e.correlationId, data);
+        String id = e.resourceId();
+        outbox.publish(e.peeringId, type, id, e.subscriptionId, e.correlationId, data);
+        // the state topic is keyed by the connection, not the peering: compaction keeps one record per connection
+        if (ConnectionEvent.REMOVED.equals(type)) {
+            outbox.tombstone(stateTopic, id);
+        } else {
+            outbox.snapshot(
+                    stateTopic,
+                    ConnectionEvent.STATE,
+                    id,
+                    e.subscriptionId,
+                    e.correlationId,
+                    ConnectionEventMapper.toEvent(e, null, null, null, null, data.changedAt()));
+        }
     }
 }

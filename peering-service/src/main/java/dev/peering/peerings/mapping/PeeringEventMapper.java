@@ -30,6 +30,25 @@ public final class PeeringEventMapper {
                 peerAsn);
     }
 
+    /**
+     * The peering as its state topic carries it: its own fields, no previous state and no connections (their
+     * owner, connection-service, publishes each connection's state).
+     */
+    public static PeeringEvent toState(PeeringEntity e, Long peerAsn) {
+        return new PeeringEvent(
+                e.resourceId,
+                e.subscriptionId,
+                e.resourceGroup,
+                e.name,
+                e.peerAsnId,
+                e.peeringLocation,
+                null,
+                e.provisioningState.name(),
+                e.errorMessage,
+                null,
+                peerAsn);
+    }
+
     public static PeeringEvent.Connection toEvent(ConnectionViewEntity c) {
         return new PeeringEvent.Connection(
                 c.connectionIdentifier,

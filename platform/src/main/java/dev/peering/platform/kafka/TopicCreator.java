@@ -27,8 +27,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates, before the channels start, every topic this service's configuration names (its outbox
- * topic, the topics of its channels and their dead-letter topics), with the partition count and
- * retention of configuration. The brokers do not create topics on first use.
+ * topic, its compacted state topics, the topics of its channels and their dead-letter topics), with the
+ * partition count and retention of configuration (state topics are compacted instead, ADR 0022). The
+ * brokers do not create topics on first use.
  */
 @ApplicationScoped
 public class TopicCreator {
@@ -36,6 +37,8 @@ public class TopicCreator {
     private static final Logger LOG = Logger.getLogger(TopicCreator.class);
     private static final Pattern TOPIC_PROPERTY =
             Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(topic|dead-letter-queue\\.topic)");
+    /** {@code peering.state-topics.<resources>}: the compacted state topics this service owns (ADR 0022). */
+    public static final String STATE_TOPIC_PREFIX = "peering.state-topics.";
 
     @Inject
     KafkaClients kafkaClients;
@@ -61,6 +64,7 @@ public class TopicCreator {
         Config config = ConfigProvider.getConfig();
         Set<String> topics = configuredTopics(config);
         Set<String> consumed = consumedTopics(config);
+        Set<String> state = stateTopics(config);
         if (topics.isEmpty()) {
             return;
         }
@@ -73,7 +77,14 @@ public class TopicCreator {
                     continue;
                 }
                 Map<String, String> configs = new java.util.HashMap<>();
-                configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+                boolean compacted = state.contains(topic);
+                if (compacted) {
+                    // one record per resource id, its latest snapshot, kept until a tombstone removes it: no
+                    // retention, so an integration that starts late rebuilds the whole picture from offset 0
+                    configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+                } else {
+                    configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+                }
                 if (minInsyncReplicas > 0) {
                     configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
                 }
@@ -81,8 +92,8 @@ public class TopicCreator {
                 try {
                     admin.createTopics(Set.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                     LOG.infof(
-                            "created topic %s (%d partitions, replication factor %d, retention %s)",
-                            topic, partitions, replicationFactor, retention);
+                            "created topic %s (%d partitions, replication factor %d, %s)",
+                            topic, partitions, replicationFactor, compacted ? "compacted" : "retention " + retention);
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof TopicAuthorizationException && consumed.contains(topic)) {
                         // On a secured cluster only a topic's owner may create it (the ACLs of the README):
@@ -113,8 +124,19 @@ public class TopicCreator {
         return topics;
     }
 
-    static Set<String> configuredTopics(Config config) {
+    /** The compacted state topics of {@code peering.state-topics.*}. */
+    static Set<String> stateTopics(Config config) {
         Set<String> topics = new TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(STATE_TOPIC_PREFIX)) {
+                config.getOptionalValue(name, String.class).ifPresent(topics::add);
+            }
+        }
+        return topics;
+    }
+
+    static Set<String> configuredTopics(Config config) {
+        Set<String> topics = new TreeSet<>(stateTopics(config));
         config.getOptionalValue("peering.outbox.topic", String.class).ifPresent(topics::add);
         for (String name : config.getPropertyNames()) {
             Matcher m = TOPIC_PROPERTY.matcher(name);

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -44,9 +45,50 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(
             String key, String type, String subject, String subscription, String correlationId, Object data) {
+        CloudEvent event = write(topic, key, type, subject, subscription, correlationId, data);
+        written.fire(new OutboxWritten());
+        return event;
+    }
+
+    /**
+     * Records the latest snapshot of the resource {@code subject} for its compacted state topic (ADR 0022),
+     * keyed by {@code subject} so compaction keeps one record per resource. The caller writes it beside the
+     * change event of the same transaction, whose commit wakes the relay: a snapshot costs one INSERT and
+     * nothing else. Secrets never go into {@code data}, as in every event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent snapshot(
+            String stateTopic, String type, String subject, String subscription, String correlationId, Object data) {
+        return write(stateTopic, subject, type, subject, subscription, correlationId, data);
+    }
+
+    /**
+     * Records a tombstone (a null value) for the resource {@code subject} on its compacted state topic: the
+     * resource is gone, and compaction removes its snapshots. Like {@link #snapshot}, one INSERT.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tombstone(String stateTopic, String subject) {
+        insert(stateTopic, UUID.randomUUID().toString(), subject, null, null, null);
+        LOG.debugf("tombstone for %s written to the outbox (%s)", subject, stateTopic);
+    }
+
+    private CloudEvent write(
+            String topic,
+            String key,
+            String type,
+            String subject,
+            String subscription,
+            String correlationId,
+            Object data) {
         String traceparent = Traceparent.current();
         CloudEvent event = EventJson.newEvent(type, source, subject, correlationId, subscription, traceparent, data);
-        String payload = EventJson.write(event);
+        insert(topic, event.id(), key, EventJson.write(event), correlationId, traceparent);
+        LOG.debugf("%s %s written to the outbox (event %s)", type, subject, event.id());
+        return event;
+    }
+
+    private void insert(
+            String topic, String eventId, String key, String payload, String correlationId, String traceparent) {
         // Plain JDBC on the transaction's own connection: any Hibernate query, even a native one limited to
         // this table's query space, first dirty-checks every entity of the persistence context, so a step
         // pass of N connections paid N x N checks (measured: a third of connection-service's CPU under load).
@@ -55,7 +97,7 @@ public class Outbox {
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into outbox_event (event_id, topic, record_key, payload, correlation_id, traceparent)"
                             + " values (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, event.id());
+                insert.setString(1, eventId);
                 insert.setString(2, topic);
                 insert.setString(3, key);
                 insert.setString(4, payload);
@@ -64,9 +106,6 @@ public class Outbox {
                 insert.executeUpdate();
             }
         });
-        LOG.debugf("%s %s written to the outbox (event %s)", type, subject, event.id());
-        written.fire(new OutboxWritten());
-        return event;
     }
 
     /** Fired within the writing transaction; the relay wakes when that transaction commits. */

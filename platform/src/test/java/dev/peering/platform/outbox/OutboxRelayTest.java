@@ -118,4 +118,19 @@ class OutboxRelayTest {
         assertEquals(List.of(0), OutboxRelay.sendInOrder(producer, records, Duration.ofSeconds(1)));
         assertEquals(List.of("a0", "b0"), producer.sent);
     }
+
+    @Test
+    void aSnapshotOnTheStateTopicGoesInTheRoundOfItsChangeEventAndATombstoneStaysAfterItsSnapshot() {
+        // ADR 0022: the change event and the snapshot share the resource's key but not a topic; the state
+        // topic's tombstone (a null value) keeps its place after the snapshot of the same key
+        List<ProducerRecord<String, String>> records = List.of(
+                new ProducerRecord<>("t", "a", "a0"),
+                new ProducerRecord<>("t.state", "a", "s0"),
+                new ProducerRecord<>("t", "a", "a1"),
+                new ProducerRecord<>("t.state", "a", null));
+        PlannedProducer producer = new PlannedProducer(Send.OK, Send.OK, Send.OK, Send.OK);
+        assertEquals(List.of(0, 1, 2, 3), OutboxRelay.sendInOrder(producer, records, Duration.ofSeconds(1)));
+        // two rounds, not four: a0 with s0, then a1 with the tombstone
+        assertEquals(java.util.Arrays.asList("a0", "s0", "a1", null), producer.sent);
+    }
 }

@@ -10,6 +10,7 @@ import dev.peering.registration.persistence.RegisteredPrefixEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one writer to the outbox, in the caller's transaction. Registered-ASN and registered-prefix events
@@ -22,10 +23,21 @@ public class RegistrationPublisher {
     @Inject
     Outbox outbox;
 
+    /** Registered ASNs' snapshots (ADR 0022); registered prefixes and Peering Service prefixes have none yet. */
+    @ConfigProperty(name = "peering.state-topics.registered-asns")
+    String stateTopic;
+
     public void asnRegistered(RegisteredAsnEntity e, String correlationId) {
         outbox.publish(
                 e.peeringId,
                 RegistrationEvent.ASN_REGISTERED,
+                e.resourceId(),
+                e.subscriptionId,
+                correlationId,
+                RegistrationEventMapper.toEvent(e, true, null));
+        outbox.snapshot(
+                stateTopic,
+                RegistrationEvent.REGISTERED_ASN_STATE,
                 e.resourceId(),
                 e.subscriptionId,
                 correlationId,
@@ -40,6 +52,7 @@ public class RegistrationPublisher {
                 e.subscriptionId,
                 correlationId,
                 RegistrationEventMapper.toEvent(e, false, reason));
+        outbox.tombstone(stateTopic, e.resourceId());
     }
 
     public void prefixValidationStateChanged(
