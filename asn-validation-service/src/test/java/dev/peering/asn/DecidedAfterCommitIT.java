@@ -119,11 +119,12 @@ class DecidedAfterCommitIT {
         assertEquals(put.getTraceId(), approval.getTraceId());
         assertEquals(List.of(), new EventSchemas().problems(decided.value()));
 
-        // what the request and the approval logged says whose work it was: both outbox lines of this PeerAsn
+        // what the request and the approval logged says whose work it was: every outbox line of this PeerAsn,
+        // its change event and its state topic's snapshot (ADR 0022) for the PUT and again for the approval
         List<ExtLogRecord> lines = outboxLines.stream()
                 .filter(l -> id.equals(l.getMdc("resourceId")))
                 .toList();
-        assertEquals(2, lines.size(), "outbox log lines of " + id);
+        assertEquals(4, lines.size(), "outbox log lines of " + id);
         for (ExtLogRecord line : lines) {
             assertEquals(correlationId, line.getMdc("correlationId"), line.getThreadName());
             assertEquals(put.getTraceId(), line.getMdc("traceId"), line.getThreadName());
